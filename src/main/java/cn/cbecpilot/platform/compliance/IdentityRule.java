@@ -1,0 +1,34 @@
+package cn.cbecpilot.platform.compliance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * IDENTITY: the buyer orders under real name: a name, a valid 18-character resident ID (GB 11643 check character and
+ * a real birth date), and a mainland mobile number customs can match with the waybill.
+ */
+public final class IdentityRule implements OrderRule {
+
+    private static final int MAX_NAME = 60;
+
+    @Override
+    public List<Violation> check(OrderCheck order) {
+        Buyer buyer = order.buyer();
+        List<Violation> violations = new ArrayList<>();
+        String name = buyer.name() == null ? "" : buyer.name().strip();
+        if (name.isEmpty()) {
+            violations.add(Violation.of(RuleCode.IDENTITY, "the buyer's real name is missing"));
+        } else if (name.length() > MAX_NAME
+                || name.chars().anyMatch(c -> Character.isISOControl(c) || Character.isDigit(c))) {
+            violations.add(
+                    Violation.of(RuleCode.IDENTITY, "the buyer's name must be a real name of at most 60 letters"));
+        }
+        ResidentId.problem(buyer.idNumber(), order.orderDate())
+                .ifPresent(p -> violations.add(Violation.of(RuleCode.IDENTITY, p)));
+        if (buyer.phone() == null || !buyer.phone().matches("1[3-9]\\d{9}")) {
+            violations.add(
+                    Violation.of(RuleCode.IDENTITY, "the buyer's phone must be an 11-digit mainland mobile number"));
+        }
+        return violations;
+    }
+}

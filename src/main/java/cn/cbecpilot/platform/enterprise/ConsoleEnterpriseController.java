@@ -1,0 +1,84 @@
+package cn.cbecpilot.platform.enterprise;
+
+import cn.cbecpilot.platform.shared.InvalidInput;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The operator's API for enterprises and their qualifications. */
+@RestController
+@RequestMapping("/api/console/enterprises")
+class ConsoleEnterpriseController {
+
+    private final Enterprises enterprises;
+
+    ConsoleEnterpriseController(Enterprises enterprises) {
+        this.enterprises = enterprises;
+    }
+
+    @GetMapping
+    Flux<Enterprise> all() {
+        return enterprises.all();
+    }
+
+    /** Registers an enterprise (201) or replaces an existing one's details (200). */
+    @PostMapping
+    Mono<ResponseEntity<Enterprise>> register(@Valid @RequestBody NewEnterprise body) {
+        return Mono.fromCallable(body::toEnterprise)
+                .flatMap(e -> enterprises.find(e.code()).hasElement().flatMap(existed -> enterprises
+                        .save(e)
+                        .map(saved -> ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
+                                .body(saved))));
+    }
+
+    record NewEnterprise(
+            @NotBlank @Pattern(regexp = "[0-9A-Z]{10}|[0-9A-Z]{18}", message = "must be a 10- or 18-character code")
+                    String code,
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Pattern(regexp = "[A-Z_]{2,32}", message = "must be a region name such as BEIJING")
+                    String region,
+            @NotEmpty Set<@NotNull Role> roles,
+            @NotNull @Size(max = 20) List<@NotNull @Valid NewQualification> qualifications) {
+
+        Enterprise toEnterprise() {
+            qualifications.stream()
+                    .filter(q -> q.validUntil().isBefore(q.validFrom()))
+                    .findFirst()
+                    .ifPresent(q -> {
+                        throw InvalidInput.of(
+                                "INVALID_FIELD",
+                                "qualifications",
+                                "qualification " + q.number() + " ends before it starts");
+                    });
+            return new Enterprise(
+                    code,
+                    name.strip(),
+                    region,
+                    roles,
+                    qualifications.stream()
+                            .map(q -> new Qualification(q.type(), q.number().strip(), q.validFrom(), q.validUntil()))
+                            .toList());
+        }
+    }
+
+    record NewQualification(
+            @NotNull QualificationType type,
+            @NotBlank @Size(max = 64) String number,
+            @NotNull LocalDate validFrom,
+            @NotNull LocalDate validUntil) {}
+}

@@ -1,0 +1,124 @@
+package cn.cbecpilot.platform.enterprise;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Enterprises with their roles and qualifications, in PostgreSQL. */
+@Repository
+public class Enterprises {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+
+    Enterprises(DatabaseClient db, TransactionalOperator tx) {
+        this.db = db;
+        this.tx = tx;
+    }
+
+    public Mono<Map<String, Enterprise>> findAll(Collection<String> codes) {
+        String[] keys = codes.stream().distinct().toArray(String[]::new);
+        Mono<List<Map<String, Object>>> heads = db.sql("select code, name, region from enterprise where code = any($1)")
+                .bind(0, keys)
+                .fetch()
+                .all()
+                .collectList();
+        Mono<Map<String, Set<Role>>> roles = db.sql(
+                        "select enterprise_code, role from enterprise_role where enterprise_code = any($1)")
+                .bind(0, keys)
+                .map((row, meta) -> Map.entry(row.get(0, String.class), Role.valueOf(row.get(1, String.class))))
+                .all()
+                .collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> EnumSet.noneOf(Role.class))
+                        .add(e.getValue()));
+        Mono<Map<String, List<Qualification>>> quals = db.sql(
+                        "select enterprise_code, type, number, valid_from, valid_until"
+                                + " from qualification where enterprise_code = any($1)")
+                .bind(0, keys)
+                .map((row, meta) -> Map.entry(
+                        row.get(0, String.class),
+                        new Qualification(
+                                QualificationType.valueOf(row.get(1, String.class)), row.get(2, String.class),
+                                row.get(3, LocalDate.class), row.get(4, LocalDate.class))))
+                .all()
+                .collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
+        return Mono.zip(heads, roles, quals).map(t -> assemble(t.getT1(), t.getT2(), t.getT3()));
+    }
+
+    public Mono<Enterprise> find(String code) {
+        return findAll(List.of(code)).flatMap(m -> Mono.justOrEmpty(m.get(code)));
+    }
+
+    public Flux<Enterprise> all() {
+        return db.sql("select code from enterprise order by code")
+                .map((row, meta) -> row.get(0, String.class))
+                .all()
+                .collectList()
+                .flatMap(this::findAll)
+                .flatMapMany(m -> Flux.fromIterable(m.values()));
+    }
+
+    /** Registers an enterprise or replaces its name, region, roles and qualifications. */
+    public Mono<Enterprise> save(Enterprise e) {
+        Mono<Void> head = db.sql("insert into enterprise (code, name, region) values ($1, $2, $3)"
+                        + " on conflict (code) do update set name = excluded.name, region = excluded.region")
+                .bind(0, e.code())
+                .bind(1, e.name())
+                .bind(2, e.region())
+                .then();
+        Mono<Void> clear = db.sql("delete from enterprise_role where enterprise_code = $1")
+                .bind(0, e.code())
+                .then()
+                .then(db.sql("delete from qualification where enterprise_code = $1")
+                        .bind(0, e.code())
+                        .then());
+        Flux<Long> roles = Flux.fromIterable(e.roles())
+                .concatMap(r -> db.sql("insert into enterprise_role (enterprise_code, role) values ($1, $2)")
+                        .bind(0, e.code())
+                        .bind(1, r.name())
+                        .fetch()
+                        .rowsUpdated());
+        Flux<Long> quals = Flux.fromIterable(e.qualifications()).concatMap(q -> db.sql(
+                        "insert into qualification (enterprise_code, type, number, valid_from, valid_until)"
+                                + " values ($1, $2, $3, $4, $5)")
+                .bind(0, e.code())
+                .bind(1, q.type().name())
+                .bind(2, q.number())
+                .bind(3, q.validFrom())
+                .bind(4, q.validUntil())
+                .fetch()
+                .rowsUpdated());
+        return head.then(clear)
+                .thenMany(roles)
+                .thenMany(quals)
+                .then(Mono.just(e))
+                .as(tx::transactional);
+    }
+
+    private static Map<String, Enterprise> assemble(
+            List<Map<String, Object>> heads, Map<String, Set<Role>> roles, Map<String, List<Qualification>> quals) {
+        Map<String, Enterprise> result = new HashMap<>();
+        for (Map<String, Object> h : heads) {
+            String code = (String) h.get("code");
+            result.put(
+                    code,
+                    new Enterprise(
+                            code,
+                            (String) h.get("name"),
+                            (String) h.get("region"),
+                            roles.getOrDefault(code, Set.of()),
+                            quals.getOrDefault(code, List.of())));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,82 @@
+package cn.cbecpilot.platform.order;
+
+import cn.cbecpilot.platform.bond.BondStock;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Cancels orders left unpaid past their payment deadline and gives their stock and quota back. Each order is taken
+ * with {@code FOR UPDATE SKIP LOCKED} in its own transaction, so several instances share the work and a payment
+ * arriving at the same moment either wins or waits.
+ */
+@Component
+class ExpiringUnpaidOrders {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpiringUnpaidOrders.class);
+    static final String EVENT = "PAYMENT_TIMEOUT";
+
+    private final DatabaseClient db;
+    private final Orders orders;
+    private final Quotas quotas;
+    private final BondStock stock;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    ExpiringUnpaidOrders(
+            DatabaseClient db, Orders orders, Quotas quotas, BondStock stock, TransactionalOperator tx, Clock clock) {
+        this.db = db;
+        this.orders = orders;
+        this.quotas = quotas;
+        this.stock = stock;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${platform.expiry-interval:30s}",
+            initialDelayString = "${platform.expiry-interval:30s}")
+    Mono<Long> run() {
+        return expireDue(200).doOnNext(n -> {
+            if (n > 0) {
+                log.info("Cancelled {} order(s) left unpaid past their deadline", n);
+            }
+        });
+    }
+
+    /** Expires up to {@code limit} overdue orders; answers how many. */
+    Mono<Long> expireDue(int limit) {
+        Instant now = clock.instant();
+        return Flux.range(0, limit)
+                .concatMap(i -> expireOne(now).as(tx::transactional))
+                .takeWhile(Boolean::booleanValue)
+                .count();
+    }
+
+    private Mono<Boolean> expireOne(Instant now) {
+        return db.sql("select " + OrderRow.COLUMNS + " from customer_order where status = 'PENDING_PAYMENT'"
+                        + " and payment_due_at <= $1 order by payment_due_at limit 1 for update skip locked")
+                .bind(0, Orders.utc(now))
+                .map(OrderRow::from)
+                .one()
+                .flatMap(o -> orders.changeStatus(o.orderNo(), o.status(), o.version(), OrderStatus.CANCELLED, now)
+                        .then(orders.appendHistory(
+                                o.orderNo(),
+                                o.status(),
+                                OrderStatus.CANCELLED,
+                                EVENT,
+                                now,
+                                "unpaid at the payment deadline"))
+                        .then(quotas.giveBack(o))
+                        .then(stock.releaseOrder(o.orderNo()))
+                        .thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+}

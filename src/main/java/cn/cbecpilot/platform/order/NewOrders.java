@@ -1,0 +1,135 @@
+package cn.cbecpilot.platform.order;
+
+import cn.cbecpilot.platform.bond.BondStock;
+import cn.cbecpilot.platform.catalog.Product;
+import cn.cbecpilot.platform.compliance.Pricing;
+import cn.cbecpilot.platform.config.PlatformProperties;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Writes a placed order: head, lines, first timeline entry, stock reservation and quota use, in the caller's transaction. */
+@Component
+class NewOrders {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final SecureRandom random = new SecureRandom();
+    private final Orders orders;
+    private final Quotas quotas;
+    private final BondStock stock;
+    private final BuyerIdHasher hasher;
+    private final PlatformProperties properties;
+    private final Clock clock;
+
+    NewOrders(
+            Orders orders,
+            Quotas quotas,
+            BondStock stock,
+            BuyerIdHasher hasher,
+            PlatformProperties properties,
+            Clock clock) {
+        this.orders = orders;
+        this.quotas = quotas;
+        this.stock = stock;
+        this.hasher = hasher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    String hashOf(String idNumber) {
+        return hasher.hash(idNumber);
+    }
+
+    Mono<OrderRow> save(
+            PlaceOrder request,
+            String platformCode,
+            Map<String, Product> products,
+            Pricing pricing,
+            String idHash,
+            LocalDate today) {
+        Instant now = clock.instant();
+        String orderNo = orderNo(now);
+        String seller = products.get(request.lines().get(0).sku()).sellerCode();
+        OrderRow row = new OrderRow(
+                orderNo,
+                token(),
+                request.idempotencyKey(),
+                request.fingerprint(),
+                platformCode,
+                seller,
+                OrderStatus.PENDING_PAYMENT,
+                0,
+                request.buyer().name().strip(),
+                request.buyer().idNumber().strip(),
+                idHash,
+                request.buyer().phone(),
+                request.consignee().name(),
+                request.consignee().phone(),
+                request.consignee().address(),
+                pricing.goodsValue(),
+                pricing.freight(),
+                pricing.tax(),
+                pricing.total(),
+                pricing.dutiableValue(),
+                pricing.fullyTaxed(),
+                today.getYear(),
+                now,
+                now.plus(properties.paymentTimeout()));
+        List<OrderLineRow> lines = lines(orderNo, request, products, pricing);
+        Map<String, Integer> units = new LinkedHashMap<>();
+        lines.forEach(l -> units.merge(l.sku(), l.quantity(), Integer::sum));
+        return orders.insert(row, lines)
+                .then(orders.appendHistory(orderNo, null, OrderStatus.PENDING_PAYMENT, "PLACE", now, null))
+                .then(quotas.consume(idHash, today.getYear(), pricing.dutiableValue(), units))
+                .thenMany(Flux.fromIterable(units.entrySet()).concatMap(e -> stock.reserve(e.getKey(), e.getValue())))
+                .then(Mono.just(row));
+    }
+
+    private static List<OrderLineRow> lines(
+            String orderNo, PlaceOrder request, Map<String, Product> products, Pricing pricing) {
+        List<OrderLineRow> lines = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            PlaceOrder.Line line = request.lines().get(i);
+            Product p = products.get(line.sku());
+            Pricing.Line priced = pricing.line(i + 1);
+            lines.add(new OrderLineRow(
+                    orderNo,
+                    i + 1,
+                    p.sku(),
+                    p.name(),
+                    p.gcode(),
+                    p.unit(),
+                    line.quantity(),
+                    p.price(),
+                    priced.value(),
+                    priced.freight(),
+                    priced.tax()));
+        }
+        return lines;
+    }
+
+    /** CB + the China calendar day + 12 random digits: unique without a round trip, and sortable by day. */
+    private String orderNo(Instant now) {
+        long n = Math.floorMod(random.nextLong(), 1_000_000_000_000L);
+        return "CB" + DAY.format(now.atZone(CHINA)) + String.format("%012d", n);
+    }
+
+    private String token() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

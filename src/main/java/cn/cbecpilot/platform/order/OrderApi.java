@@ -1,0 +1,74 @@
+package cn.cbecpilot.platform.order;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the order API (DESIGN section 10). Size limits here refuse absurd input before any rule runs. */
+final class OrderApi {
+
+    private OrderApi() {}
+
+    record PlaceOrderRequest(
+            @Size(max = 18) String platformCode,
+            @NotEmpty @Size(max = 50, message = "an order holds at most 50 lines")
+                    List<@NotNull @Valid LineRequest> lines,
+            @NotNull @Valid BuyerRequest buyer,
+            @NotNull @Valid ConsigneeRequest consignee) {}
+
+    record LineRequest(
+            @NotBlank @Size(max = 32) String sku,
+            @NotNull
+                    @Min(value = 1, message = "quantity must be at least 1")
+                    @Max(value = 999, message = "quantity must be at most 999")
+                    Integer quantity) {}
+
+    record BuyerRequest(@Size(max = 100) String name, @Size(max = 32) String idNumber, @Size(max = 20) String phone) {}
+
+    record ConsigneeRequest(
+            @NotBlank @Size(max = 60) String name,
+            @NotBlank @Pattern(regexp = "1[3-9]\\d{9}", message = "must be an 11-digit mainland mobile number")
+                    String phone,
+            @NotBlank @Size(max = 200) String address) {}
+
+    record Placed(
+            String orderNo,
+            String orderToken,
+            OrderStatus status,
+            String goodsValue,
+            String freight,
+            String tax,
+            String total) {}
+
+    record StatusAnswer(String orderNo, OrderStatus status) {}
+
+    record OrderDetails(
+            String orderNo,
+            OrderStatus status,
+            String goodsValue,
+            String freight,
+            String tax,
+            String total,
+            Instant createdAt,
+            Instant paymentDueAt,
+            Party buyer,
+            Party consignee,
+            List<History> history,
+            Customs customs,
+            List<Line> lines) {}
+
+    record Party(String name, String idNumber, String phone, String address) {}
+
+    record History(OrderStatus from, OrderStatus to, String event, Instant at) {}
+
+    record Customs(String copNo, String invtNo, String returnStatus) {}
+
+    record Line(int lineNo, String sku, String name, int quantity, String unitPrice, String tax, List<String> codes) {}
+}

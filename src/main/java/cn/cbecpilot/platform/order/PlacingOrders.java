@@ -1,0 +1,188 @@
+package cn.cbecpilot.platform.order;
+
+import cn.cbecpilot.platform.bond.BondStock;
+import cn.cbecpilot.platform.catalog.PositiveListEdition;
+import cn.cbecpilot.platform.catalog.PositiveLists;
+import cn.cbecpilot.platform.catalog.Product;
+import cn.cbecpilot.platform.catalog.Products;
+import cn.cbecpilot.platform.compliance.CheckedLine;
+import cn.cbecpilot.platform.compliance.OrderCheck;
+import cn.cbecpilot.platform.compliance.OrderCompliance;
+import cn.cbecpilot.platform.compliance.PricedLine;
+import cn.cbecpilot.platform.compliance.Pricing;
+import cn.cbecpilot.platform.compliance.RulesViolated;
+import cn.cbecpilot.platform.compliance.TaxCalculator;
+import cn.cbecpilot.platform.compliance.Violation;
+import cn.cbecpilot.platform.config.PlatformProperties;
+import cn.cbecpilot.platform.enterprise.Enterprise;
+import cn.cbecpilot.platform.enterprise.Enterprises;
+import cn.cbecpilot.platform.shared.Money;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Places an order the law allows and refuses, with every reason, one it does not. Stock and the buyer's annual quota
+ * are locked, checked and taken in one transaction, so concurrent orders cannot overdraw either; the same
+ * Idempotency-Key always answers the same order.
+ */
+@Service
+public class PlacingOrders {
+
+    private final Products products;
+    private final PositiveLists positiveLists;
+    private final Enterprises enterprises;
+    private final BondStock stock;
+    private final Quotas quotas;
+    private final Orders orders;
+    private final NewOrders newOrders;
+    private final TaxCalculator taxes;
+    private final PlatformProperties properties;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    PlacingOrders(
+            Products products,
+            PositiveLists positiveLists,
+            Enterprises enterprises,
+            BondStock stock,
+            Quotas quotas,
+            Orders orders,
+            NewOrders newOrders,
+            TaxCalculator taxes,
+            PlatformProperties properties,
+            TransactionalOperator tx,
+            Clock clock) {
+        this.products = products;
+        this.positiveLists = positiveLists;
+        this.enterprises = enterprises;
+        this.stock = stock;
+        this.quotas = quotas;
+        this.orders = orders;
+        this.newOrders = newOrders;
+        this.taxes = taxes;
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Mono<Placement> place(PlaceOrder request) {
+        return orders.findByIdempotencyKey(request.idempotencyKey())
+                .map(existing -> replay(existing, request))
+                .switchIfEmpty(Mono.defer(() -> placeNew(request)))
+                .onErrorResume(DataIntegrityViolationException.class, e -> orders.findByIdempotencyKey(
+                                request.idempotencyKey())
+                        .map(existing -> replay(existing, request))
+                        .switchIfEmpty(Mono.error(e)));
+    }
+
+    private Placement replay(OrderRow existing, PlaceOrder request) {
+        if (!existing.requestHash().equals(request.fingerprint())) {
+            throw IdempotencyKeyReused.forKey(request.idempotencyKey());
+        }
+        return new Placement(existing, true);
+    }
+
+    private Mono<Placement> placeNew(PlaceOrder request) {
+        LocalDate today = LocalDate.now(clock);
+        String platformCode = Optional.ofNullable(request.platformCode()).orElse(properties.platformCode());
+        Set<String> skus = new HashSet<>();
+        request.lines().forEach(l -> skus.add(l.sku()));
+        return Mono.zip(products.findAll(skus), edition(today))
+                .flatMap(t -> enterprisesFor(platformCode, t.getT1())
+                        .map(e ->
+                                new Reference(platformCode, t.getT1(), t.getT2().orElse(null), e)))
+                .flatMap(ref -> lockCheckAndSave(request, ref, today).as(tx::transactional))
+                .map(row -> new Placement(row, false));
+    }
+
+    private Mono<OrderRow> lockCheckAndSave(PlaceOrder request, Reference ref, LocalDate today) {
+        String idHash = newOrders.hashOf(request.buyer().idNumber());
+        int year = today.getYear();
+        return quotas.lockAndRead(idHash, year)
+                .zipWith(stock.lockAndCount(ref.products().keySet(), today))
+                .zipWith(quotas.unitsBought(idHash, year, ref.products().keySet()))
+                .flatMap(t -> {
+                    Pricing pricing = taxes.price(pricedLines(request, ref));
+                    OrderCheck check = check(
+                            request, ref, today, t.getT1().getT1(), t.getT1().getT2(), t.getT2(), pricing);
+                    List<Violation> violations = OrderCompliance.check(check);
+                    if (!violations.isEmpty()) {
+                        return Mono.error(RulesViolated.orderRefused(violations));
+                    }
+                    return newOrders.save(request, ref.platformCode(), ref.products(), pricing, idHash, today);
+                });
+    }
+
+    private OrderCheck check(
+            PlaceOrder request,
+            Reference ref,
+            LocalDate today,
+            Money used,
+            Map<String, Integer> available,
+            Map<String, Integer> bought,
+            Pricing pricing) {
+        List<CheckedLine> lines = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            PlaceOrder.Line line = request.lines().get(i);
+            Product product = ref.products().get(line.sku());
+            Enterprise seller = product == null ? null : ref.enterprises().get(product.sellerCode());
+            lines.add(new CheckedLine(
+                    i + 1,
+                    line.sku(),
+                    line.quantity(),
+                    product,
+                    seller,
+                    available.getOrDefault(line.sku(), 0),
+                    bought.getOrDefault(line.sku(), 0)));
+        }
+        return new OrderCheck(
+                today,
+                ref.enterprises().get(ref.platformCode()),
+                Set.copyOf(properties.pilotRegions()),
+                request.buyer(),
+                lines,
+                ref.edition(),
+                used,
+                pricing);
+    }
+
+    private static List<PricedLine> pricedLines(PlaceOrder request, Reference ref) {
+        List<PricedLine> priced = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            PlaceOrder.Line line = request.lines().get(i);
+            Product p = ref.products().get(line.sku());
+            if (p != null) {
+                priced.add(new PricedLine(
+                        i + 1, p.price(), line.quantity(), p.vatRate(), p.consumptionTaxRate(), p.dutyRate()));
+            }
+        }
+        return priced;
+    }
+
+    private Mono<Optional<PositiveListEdition>> edition(LocalDate today) {
+        return positiveLists.inForceOn(today).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    private Mono<Map<String, Enterprise>> enterprisesFor(String platformCode, Map<String, Product> found) {
+        Set<String> codes = new HashSet<>();
+        codes.add(platformCode);
+        found.values().forEach(p -> codes.add(p.sellerCode()));
+        return enterprises.findAll(codes);
+    }
+
+    private record Reference(
+            String platformCode,
+            Map<String, Product> products,
+            PositiveListEdition edition,
+            Map<String, Enterprise> enterprises) {}
+}

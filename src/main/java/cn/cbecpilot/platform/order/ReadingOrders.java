@@ -1,0 +1,83 @@
+package cn.cbecpilot.platform.order;
+
+import cn.cbecpilot.platform.shared.Masking;
+import cn.cbecpilot.platform.shared.NotFound;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** An order as its buyer (holding its token) or an operator sees it, personal data masked. */
+@Service
+public class ReadingOrders {
+
+    private final Orders orders;
+
+    ReadingOrders(Orders orders) {
+        this.orders = orders;
+    }
+
+    /**
+     * The order if the token opens it. A wrong or missing token answers like an unknown order, so order numbers
+     * cannot be probed.
+     */
+    Mono<OrderRow> openWithToken(String orderNo, String token) {
+        return orders.find(orderNo)
+                .filter(o -> token != null
+                        && MessageDigest.isEqual(
+                                o.orderToken().getBytes(StandardCharsets.UTF_8),
+                                token.getBytes(StandardCharsets.UTF_8)))
+                .switchIfEmpty(Mono.error(() -> NotFound.order(orderNo)));
+    }
+
+    Mono<OrderRow> open(String orderNo) {
+        return orders.find(orderNo).switchIfEmpty(Mono.error(() -> NotFound.order(orderNo)));
+    }
+
+    Mono<OrderApi.OrderDetails> details(OrderRow o) {
+        return Mono.zip(
+                        orders.lines(o.orderNo()).collectList(),
+                        orders.history(o.orderNo()).collectList(),
+                        orders.codes(o.orderNo()))
+                .map(t -> details(o, t.getT1(), t.getT2(), t.getT3()));
+    }
+
+    private static OrderApi.OrderDetails details(
+            OrderRow o, List<OrderLineRow> lines, List<HistoryEntry> history, Map<Integer, List<String>> codes) {
+        return new OrderApi.OrderDetails(
+                o.orderNo(),
+                o.status(),
+                o.goodsValue().toString(),
+                o.freight().toString(),
+                o.tax().toString(),
+                o.total().toString(),
+                o.createdAt(),
+                o.paymentDueAt(),
+                new OrderApi.Party(
+                        Masking.name(o.buyerName()),
+                        Masking.idNumber(o.buyerIdNumber()),
+                        Masking.phone(o.buyerPhone()),
+                        null),
+                new OrderApi.Party(
+                        Masking.name(o.consigneeName()),
+                        null,
+                        Masking.phone(o.consigneePhone()),
+                        Masking.address(o.consigneeAddress())),
+                history.stream()
+                        .map(h -> new OrderApi.History(h.from(), h.to(), h.event(), h.at()))
+                        .toList(),
+                new OrderApi.Customs(o.orderNo(), null, null),
+                lines.stream()
+                        .map(l -> new OrderApi.Line(
+                                l.lineNo(),
+                                l.sku(),
+                                l.name(),
+                                l.quantity(),
+                                l.unitPrice().toString(),
+                                l.tax().toString(),
+                                codes.getOrDefault(l.lineNo(), List.of())))
+                        .toList());
+    }
+}

@@ -1,0 +1,75 @@
+package cn.cbecpilot.platform.web;
+
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Who may reach what: consumers the storefront and their own orders (by token), operators the console and its API
+ * (form login or HTTP Basic, accounts in the database with BCrypt hashes), customs only its receipt endpoint.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+            + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    SecurityWebFilterChain security(ServerHttpSecurity http) {
+        return http.authorizeExchange(ex -> ex.pathMatchers("/api/console/**", "/console/**")
+                        .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
+                        .pathMatchers(HttpMethod.POST, "/api/export-returns/**")
+                        .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
+                        .anyExchange()
+                        .permitAll())
+                .httpBasic(basic -> {})
+                .formLogin(form -> {})
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/console/**")))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(
+                                r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    ReactiveUserDetailsService operators(DatabaseClient db) {
+        return username -> db.sql("select username, password_hash, roles, enabled from operator where username = $1")
+                .bind(0, username)
+                .map((row, meta) -> User.withUsername(row.get("username", String.class))
+                        .password(row.get("password_hash", String.class))
+                        .authorities(authorities(row.get("roles", String.class)))
+                        .disabled(!row.get("enabled", Boolean.class))
+                        .build())
+                .one();
+    }
+
+    private static List<SimpleGrantedAuthority> authorities(String roles) {
+        return Arrays.stream(roles.split(","))
+                .map(String::strip)
+                .filter(r -> !r.isEmpty())
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
+    }
+}
