@@ -81,7 +81,7 @@ class DemoData {
     }
 
     @Bean
-    ReactiveHealthIndicator demoData() {
+    ReactiveHealthIndicator demoHealthIndicator() {
         return () -> Mono.just(
                 loaded
                         ? Health.up().build()

@@ -114,6 +114,11 @@ final class OrderCheckFixture {
         return this;
     }
 
+    OrderCheckFixture noLines() {
+        lines.clear();
+        return this;
+    }
+
     OrderCheckFixture onlyLine(Product product, int quantity) {
         lines.clear();
         return line(product, quantity);

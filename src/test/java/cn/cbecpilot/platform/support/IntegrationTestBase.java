@@ -1,0 +1,70 @@
+package cn.cbecpilot.platform.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole platform over real HTTP on a random port, on the JVM's one embedded PostgreSQL with the demo data. Every
+ * integration test extends this, so they share one Spring context.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.data-dir=", "platform.expiry-interval=1h", "server.address=127.0.0.1"})
+@Import(IntegrationTestBase.TestClock.class)
+public abstract class IntegrationTestBase {
+
+    private static final AtomicLong BUYERS = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    @Autowired
+    protected WebTestClient http;
+
+    @Autowired
+    protected DatabaseClient db;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @BeforeEach
+    void demoDataLoaded() {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from operator") > 0);
+    }
+
+    protected long count(String sql) {
+        return db.sql(sql).map((r, m) -> r.get(0, Long.class)).one().toFuture().join();
+    }
+
+    /** A buyer ID no other test uses. */
+    protected static long nextBuyer() {
+        return BUYERS.incrementAndGet() * 7919;
+    }
+
+    protected WebTestClient operator() {
+        return http.mutate()
+                .defaultHeaders(h -> h.setBasicAuth("operator", "operator"))
+                .build();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.now(), ZoneId.of("Asia/Shanghai"));
+        }
+    }
+}
