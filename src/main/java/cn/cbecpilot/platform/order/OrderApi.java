@@ -24,7 +24,8 @@ final class OrderApi {
             @NotNull @Valid ConsigneeRequest consignee) {}
 
     record LineRequest(
-            @NotBlank @Size(max = 32) String sku,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,32}", message = "must be 1 to 32 letters, digits, . _ -")
+                    String sku,
             @NotNull
                     @Min(value = 1, message = "quantity must be at least 1")
                     @Max(value = 999, message = "quantity must be at most 999")

@@ -1,0 +1,78 @@
+package cn.cbecpilot.platform.order;
+
+import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.OrderRequests;
+import cn.cbecpilot.platform.support.ReferenceData;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+
+/** Orders racing for the last room of a buyer's annual limit, or the last units of a SKU. */
+class ConcurrentOrdersIntegrationTest extends IntegrationTestBase {
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /** Fires all requests at once over separate connections and answers their HTTP statuses. */
+    private List<Integer> race(List<OrderRequests> requests) {
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+        return Flux.fromIterable(requests)
+                .flatMap(
+                        r -> client.post()
+                                .uri("/api/orders")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .bodyValue(r.body())
+                                .exchangeToMono(response -> response.releaseBody()
+                                        .thenReturn(response.statusCode().value()))
+                                .timeout(Duration.ofSeconds(30)),
+                        requests.size())
+                .collectList()
+                .toFuture()
+                .join();
+    }
+
+    @RepeatedTest(20)
+    void letsOnlyAsManyOrdersAsTheAnnualLimitHoldsWhenTheyRace() {
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬片", "2990.00", 100);
+        long buyer = nextBuyer();
+        // each order is 2,990.00 + freight 0 = 2,990.00 dutiable; 26,000 holds 8 of them
+        List<OrderRequests> tenOrders = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> anOrderRequest().line(sku, 1).buyer(buyer))
+                .toList();
+
+        List<Integer> statuses = race(tenOrders);
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(8);
+        assertThat(statuses).filteredOn(s -> s == 422).hasSize(2);
+        BigDecimal used = db.sql("select sum(dutiable_value) from customer_order where buyer_id_number = $1")
+                .bind(0, tenOrders.get(0).idNumber())
+                .map((r, m) -> r.get(0, BigDecimal.class))
+                .one()
+                .toFuture()
+                .join();
+        assertThat(used).isEqualByComparingTo("23920.00");
+    }
+
+    @Test
+    void sellsTheLastUnitsOnlyOnce() {
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬片", "68.00", 5);
+        List<OrderRequests> twelveBuyers = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> anOrderRequest().line(sku, 1).buyer(nextBuyer()))
+                .toList();
+
+        List<Integer> statuses = race(twelveBuyers);
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 422).hasSize(7);
+        assertThat(count("select reserved from bond_stock where sku = '" + sku + "'"))
+                .isEqualTo(5);
+    }
+}
