@@ -20,7 +20,7 @@ public final class CebSigner {
             this.signing =
                     key.algorithm() == SignatureAlgorithm.RSA_SHA1 ? new RsaSha1Signing(key) : new Sm2Sm3Signing(key);
         } catch (Exception e) {
-            throw CebSignatureException.keyMaterial("certificate cannot be encoded", e);
+            throw CebSignatureException.keyMaterial("signing key unusable", e);
         }
     }
 

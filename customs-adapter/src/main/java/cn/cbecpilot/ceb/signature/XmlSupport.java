@@ -14,7 +14,10 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Parsing and writing of messages for signing. Builders and transformers are not thread-safe and are
@@ -26,10 +29,24 @@ final class XmlSupport {
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(XmlSupport::newBuilder);
     private static final ThreadLocal<Transformer> WRITERS = ThreadLocal.withInitial(XmlSupport::newWriter);
 
+    private static final ErrorHandler SILENT = new DefaultHandler() {
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
     private XmlSupport() {}
 
     static Document parse(byte[] xml) {
         DocumentBuilder builder = BUILDERS.get();
+        // Without a handler the parser also prints each error to stderr before throwing it.
+        builder.setErrorHandler(SILENT);
         try {
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException | IOException e) {
