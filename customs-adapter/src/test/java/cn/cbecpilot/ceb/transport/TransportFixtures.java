@@ -21,10 +21,10 @@ final class TransportFixtures {
                 "CEB621Message", guid, ("<DxpMsg><Data>" + guid + "</Data></DxpMsg>").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Three attempts 20 ms then 40 ms apart, a 300 ms call timeout, a breaker over the last 4 calls. */
+    /** Three attempts 20 ms then 40 ms apart, a 1 s call timeout, a breaker over the last 4 calls. */
     static HttpTransportSettings fast(URI url) {
         return HttpTransportSettings.defaults(url)
-                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300))
+                .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1))
                 .withRetry(new RetrySettings(3, Duration.ofMillis(20), 2.0, Duration.ofMillis(100)))
                 .withBreaker(new BreakerSettings(50, 4, 4, Duration.ofMinutes(1), 1))
                 .withRateLimit(new RateLimitSettings(1000, Duration.ofSeconds(1), Duration.ZERO))
