@@ -1,0 +1,2 @@
+/** Tests of the code's shape: dependencies between packages, blocking calls, package documentation. */
+package cn.cbecpilot.platform.architecture;
