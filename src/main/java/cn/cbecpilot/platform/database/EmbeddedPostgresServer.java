@@ -3,17 +3,26 @@ package cn.cbecpilot.platform.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One embedded PostgreSQL per JVM. A data directory given keeps its data across restarts (initdb runs only when the
- * directory holds no cluster yet); none given means a fresh throwaway cluster, as tests want.
+ * One embedded PostgreSQL per JVM. A data directory given keeps its data across restarts: the cluster lives in its
+ * {@code postgres} folder (initdb runs only when that folder holds no cluster yet), beside the platform's own files;
+ * none given means a fresh throwaway cluster, as tests want.
  */
 final class EmbeddedPostgresServer {
 
+    private static final Duration ORPHAN_SHUTDOWN = Duration.ofSeconds(60);
+
     private static EmbeddedPostgres server;
+    private static FileChannel instanceLock;
 
     private EmbeddedPostgresServer() {}
 
@@ -32,9 +41,11 @@ final class EmbeddedPostgresServer {
             if (dataDirectory == null) {
                 builder.setCleanDataDirectory(true);
             } else {
-                Files.createDirectories(dataDirectory);
-                builder.setDataDirectory(dataDirectory.toAbsolutePath()).setCleanDataDirectory(false);
-                removeStaleLock(dataDirectory);
+                Path cluster = dataDirectory.resolve("postgres");
+                Files.createDirectories(cluster);
+                claimDataDirectory(dataDirectory);
+                stopOrphanedServer(cluster);
+                builder.setDataDirectory(cluster.toAbsolutePath()).setCleanDataDirectory(false);
             }
             server = builder.start();
             return server.getPort();
@@ -44,22 +55,58 @@ final class EmbeddedPostgresServer {
     }
 
     /**
-     * A process killed with -9 leaves postmaster.pid behind; PostgreSQL itself refuses to start if that process still
-     * runs, so removing a pid file whose process is gone is safe.
+     * Holds an exclusive lock on the data directory for the life of this JVM. The operating system drops it when the
+     * process dies, even by kill -9, so holding it proves no other platform instance uses this directory.
      */
-    private static void removeStaleLock(Path dataDirectory) throws IOException {
+    private static void claimDataDirectory(Path dataDirectory) throws IOException {
+        FileChannel channel = FileChannel.open(
+                dataDirectory.resolve("platform.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (channel.tryLock() == null) {
+            channel.close();
+            throw new IllegalStateException("Another platform instance is running on the data directory "
+                    + dataDirectory.toAbsolutePath() + "; stop it first or set PLATFORM_DATA_DIR to another folder");
+        }
+        instanceLock = channel;
+    }
+
+    /**
+     * A platform killed with -9 leaves its PostgreSQL running (pg_ctl detaches it) or leaves postmaster.pid behind.
+     * With the directory lock held, such a server has no owner any more: ask it to shut down (SIGTERM, a smart
+     * shutdown that lets it finish its checkpoint), then remove a pid file whose process is gone.
+     */
+    private static void stopOrphanedServer(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
         String firstLine =
                 Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        boolean alive = !firstLine.isEmpty()
-                && ProcessHandle.of(Long.parseLong(firstLine))
-                        .map(ProcessHandle::isAlive)
-                        .orElse(false);
-        if (!alive) {
-            Files.delete(pidFile);
+        if (firstLine.matches("\\d{1,10}")) {
+            ProcessHandle.of(Long.parseLong(firstLine))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(EmbeddedPostgresServer::isPostgres)
+                    .ifPresent(EmbeddedPostgresServer::shutDown);
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** Guards against a pid that the system has since given to an unrelated process. */
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
+    }
+
+    private static void shutDown(ProcessHandle orphan) {
+        orphan.destroy();
+        try {
+            orphan.onExit().get(ORPHAN_SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping an orphaned embedded PostgreSQL", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "An orphaned embedded PostgreSQL (pid " + orphan.pid() + ") did not stop within "
+                            + ORPHAN_SHUTDOWN.toSeconds() + " s",
+                    e);
         }
     }
 }

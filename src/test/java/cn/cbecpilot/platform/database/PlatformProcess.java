@@ -1,0 +1,124 @@
+package cn.cbecpilot.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged platform run as its own process, the way an operator starts it with {@code java -jar}. */
+final class PlatformProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private PlatformProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static PlatformProcess start(Path dataDirectory, Path log) throws IOException, InterruptedException {
+        String jar = System.getProperty("platform.jar");
+        assertThat(jar).as("system property platform.jar (set by failsafe)").isNotBlank();
+        assertThat(Path.of(jar)).as("the packaged platform").isRegularFile();
+        int port = freePort();
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        jar,
+                        "--server.address=127.0.0.1")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("PLATFORM_DATA_DIR", dataDirectory.toString());
+        builder.environment().remove("DATABASE_URL");
+        PlatformProcess platform = new PlatformProcess(builder.start(), port, log);
+        platform.awaitHealthy();
+        return platform;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitHealthy() throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive())
+                    .as("platform process still running (log: %s)", log)
+                    .isTrue();
+            try {
+                HttpResponse<String> health = get("/actuator/health", null);
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("platform not healthy within " + STARTUP + " (log: " + log + ")");
+    }
+
+    HttpResponse<String> get(String path, String orderToken) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+        if (orderToken != null) {
+            request.header("X-Order-Token", orderToken);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJson(String path, String idempotencyKey, String json)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** SIGTERM: the graceful stop of an operator or a container runtime. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("stopped within 60 s")
+                .isTrue();
+    }
+
+    /** SIGKILL: the machine's view of a crash; nothing runs on the way out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the embedded database as an operator meets it: the packaged platform started, stopped and killed. */
+package cn.cbecpilot.platform.database;
