@@ -3,6 +3,7 @@ package cn.cbecpilot.platform.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.compliance.ResidentIds;
+import cn.cbecpilot.platform.support.PlatformProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;

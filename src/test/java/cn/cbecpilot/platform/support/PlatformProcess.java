@@ -1,4 +1,4 @@
-package cn.cbecpilot.platform.database;
+package cn.cbecpilot.platform.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,16 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged platform run as its own process, the way an operator starts it with {@code java -jar}. */
-final class PlatformProcess implements AutoCloseable {
+public final class PlatformProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private final Process process;
     private final int port;
     private final Path log;
+    private Duration startup;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -31,25 +35,33 @@ final class PlatformProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static PlatformProcess start(Path dataDirectory, Path log) throws IOException, InterruptedException {
+    public static PlatformProcess start(Path dataDirectory, Path log) throws IOException, InterruptedException {
+        return start(dataDirectory, log, List.of("-Xmx512m"), Map.of());
+    }
+
+    /** Starts the jar with the given JVM options and extra environment, and waits until it is healthy. */
+    public static PlatformProcess start(Path dataDirectory, Path log, List<String> jvmOptions, Map<String, String> env)
+            throws IOException, InterruptedException {
         String jar = System.getProperty("platform.jar");
         assertThat(jar).as("system property platform.jar (set by failsafe)").isNotBlank();
         assertThat(Path.of(jar)).as("the packaged platform").isRegularFile();
         int port = freePort();
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-jar",
-                        jar,
-                        "--server.address=127.0.0.1")
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar, "--server.address=127.0.0.1"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("PLATFORM_DATA_DIR", dataDirectory.toString());
         builder.environment().remove("DATABASE_URL");
+        builder.environment().putAll(env);
+        long started = System.nanoTime();
         PlatformProcess platform = new PlatformProcess(builder.start(), port, log);
         platform.awaitHealthy();
+        platform.startup = Duration.ofNanos(System.nanoTime() - started);
         return platform;
     }
 
@@ -78,7 +90,20 @@ final class PlatformProcess implements AutoCloseable {
         throw new AssertionError("platform not healthy within " + STARTUP + " (log: " + log + ")");
     }
 
-    HttpResponse<String> get(String path, String orderToken) throws IOException, InterruptedException {
+    /** From process start to a healthy answer. */
+    public Duration startup() {
+        return startup;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public HttpResponse<String> get(String path, String orderToken) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
         if (orderToken != null) {
             request.header("X-Order-Token", orderToken);
@@ -86,7 +111,7 @@ final class PlatformProcess implements AutoCloseable {
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postJson(String path, String idempotencyKey, String json)
+    public HttpResponse<String> postJson(String path, String idempotencyKey, String json)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(10))
@@ -102,7 +127,7 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     /** SIGTERM: the graceful stop of an operator or a container runtime. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         assertThat(process.waitFor(60, TimeUnit.SECONDS))
                 .as("stopped within 60 s")
@@ -110,7 +135,7 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the machine's view of a crash; nothing runs on the way out. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
