@@ -55,6 +55,21 @@ public class BondStock {
         return change(sku, quantity);
     }
 
+    /**
+     * Reserves the units if the SKU still has them on the day, in one statement: the row lock it takes lasts only
+     * from here to the end of the surrounding transaction, so orders of one SKU queue for the shortest time. Answers
+     * whether the units were reserved.
+     */
+    public Mono<Boolean> reserveIfAvailable(String sku, int quantity, LocalDate day) {
+        return db.sql("update bond_stock s set reserved = s.reserved + $3 where s.sku = $1 and " + AVAILABLE + " >= $3")
+                .bind(0, sku)
+                .bind(1, day)
+                .bind(2, quantity)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
+    }
+
     public Mono<Void> release(String sku, int quantity) {
         return change(sku, -quantity);
     }

@@ -3,6 +3,9 @@ package cn.cbecpilot.platform.order;
 import cn.cbecpilot.platform.bond.BondStock;
 import cn.cbecpilot.platform.catalog.Product;
 import cn.cbecpilot.platform.compliance.Pricing;
+import cn.cbecpilot.platform.compliance.RuleCode;
+import cn.cbecpilot.platform.compliance.RulesViolated;
+import cn.cbecpilot.platform.compliance.Violation;
 import cn.cbecpilot.platform.config.PlatformProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -94,8 +98,27 @@ class NewOrders {
         return orders.insert(row, lines)
                 .then(orders.appendHistory(orderNo, null, OrderStatus.PENDING_PAYMENT, "PLACE", now, null))
                 .then(quotas.consume(idHash, today.getYear(), pricing.dutiableValue(), units))
-                .thenMany(Flux.fromIterable(units.entrySet()).concatMap(e -> stock.reserve(e.getKey(), e.getValue())))
+                .thenMany(Flux.fromIterable(new TreeMap<>(units).entrySet())
+                        .concatMap(e -> stock.reserveIfAvailable(e.getKey(), e.getValue(), today)
+                                .filter(Boolean::booleanValue)
+                                .switchIfEmpty(Mono.error(() -> soldOut(request, e.getKey())))))
                 .then(Mono.just(row));
+    }
+
+    /**
+     * Another order took the last units between the check and the reservation: the same refusal the check gives,
+     * and the transaction rolls back.
+     */
+    private static RulesViolated soldOut(PlaceOrder request, String sku) {
+        int line = 1;
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (request.lines().get(i).sku().equals(sku)) {
+                line = i + 1;
+                break;
+            }
+        }
+        return RulesViolated.orderRefused(List.of(Violation.onLine(
+                RuleCode.STOCK, line, "units of " + sku + " ordered are no longer available in bond")));
     }
 
     private static List<OrderLineRow> lines(

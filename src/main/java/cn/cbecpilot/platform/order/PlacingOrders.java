@@ -109,7 +109,7 @@ public class PlacingOrders {
         String idHash = newOrders.hashOf(request.buyer().idNumber());
         int year = today.getYear();
         return quotas.lockAndRead(idHash, year)
-                .zipWith(stock.lockAndCount(ref.products().keySet(), today))
+                .zipWith(stock.available(ref.products().keySet(), today))
                 .zipWith(quotas.unitsBought(idHash, year, ref.products().keySet()))
                 .flatMap(t -> {
                     Pricing pricing = taxes.price(pricedLines(request, ref));

@@ -25,15 +25,13 @@ class Quotas {
 
     /** Locks the buyer's quota row of the year (creating it) and answers what is used. Inside a transaction only. */
     Mono<Money> lockAndRead(String idHash, int year) {
-        return db.sql("insert into buyer_quota (buyer_id_hash, year) values ($1, $2) on conflict do nothing")
+        // one round trip: the no-op update of an existing row takes its lock, as SELECT ... FOR UPDATE would
+        return db.sql("insert into buyer_quota (buyer_id_hash, year) values ($1, $2) on conflict (buyer_id_hash, year)"
+                        + " do update set used = buyer_quota.used returning used")
                 .bind(0, idHash)
                 .bind(1, year)
-                .then()
-                .then(db.sql("select used from buyer_quota where buyer_id_hash = $1 and year = $2 for update")
-                        .bind(0, idHash)
-                        .bind(1, year)
-                        .map((r, m) -> Money.of(r.get(0, BigDecimal.class)))
-                        .one());
+                .map((r, m) -> Money.of(r.get(0, BigDecimal.class)))
+                .one();
     }
 
     Mono<Map<String, Integer>> unitsBought(String idHash, int year, Collection<String> skus) {
