@@ -3,8 +3,11 @@ package cn.cbecpilot.platform.catalog;
 import cn.cbecpilot.platform.shared.Money;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,8 +24,12 @@ public class Products {
             + " registration_certificate, gtin, drug_id_code, vat_rate, consumption_tax_rate, duty_rate,"
             + " max_per_order, max_per_year, seller_code";
 
+    /** How long the order path may use a product as it read it; writes through this class refresh at once. */
+    private static final Duration RECENT = Duration.ofSeconds(5);
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final AtomicReference<Mono<Map<String, Product>>> recent = new AtomicReference<>();
 
     Products(DatabaseClient db, TransactionalOperator tx) {
         this.db = db;
@@ -48,6 +55,27 @@ public class Products {
                 .map(Products::toProduct)
                 .all()
                 .collect(Collectors.toMap(Product::sku, Function.identity()));
+    }
+
+    /**
+     * The products as read at most {@link #RECENT} ago: placing an order reads them on every request, and the
+     * catalogue changes a few times a day.
+     */
+    public Mono<Map<String, Product>> findAllRecent(Collection<String> skus) {
+        return recent.updateAndGet(current -> current != null
+                        ? current
+                        : all().collect(Collectors.toMap(Product::sku, Function.identity()))
+                                .cache(m -> RECENT, e -> Duration.ZERO, () -> Duration.ZERO))
+                .map(all -> {
+                    Map<String, Product> found = new HashMap<>();
+                    skus.forEach(sku -> {
+                        Product p = all.get(sku);
+                        if (p != null) {
+                            found.put(sku, p);
+                        }
+                    });
+                    return found;
+                });
     }
 
     public Mono<Boolean> exists(String sku) {
@@ -81,7 +109,8 @@ public class Products {
                         .bind(0, p.sku())
                         .then())
                 .thenReturn(p)
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .doOnSuccess(added -> recent.set(null));
     }
 
     static <T> DatabaseClient.GenericExecuteSpec bindNullable(

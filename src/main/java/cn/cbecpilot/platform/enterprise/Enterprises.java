@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.enterprise;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -18,8 +20,14 @@ import reactor.core.publisher.Mono;
 @Repository
 public class Enterprises {
 
+    /** How long the order path may use an enterprise as it read it; writes through this class refresh at once. */
+    private static final Duration RECENT = Duration.ofSeconds(5);
+
+    private static final int MAX_RECENT = 1_000;
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final Map<Set<String>, Mono<Map<String, Enterprise>>> recent = new ConcurrentHashMap<>();
 
     Enterprises(DatabaseClient db, TransactionalOperator tx) {
         this.db = db;
@@ -53,6 +61,18 @@ public class Enterprises {
                 .collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
         return Mono.zip(heads, roles, quals).map(t -> assemble(t.getT1(), t.getT2(), t.getT3()));
+    }
+
+    /**
+     * The enterprises as read at most {@link #RECENT} ago: placing an order reads the platform and sellers on every
+     * request, and their qualifications change a few times a year.
+     */
+    public Mono<Map<String, Enterprise>> findAllRecent(Collection<String> codes) {
+        if (recent.size() > MAX_RECENT) {
+            recent.clear();
+        }
+        return recent.computeIfAbsent(
+                Set.copyOf(codes), key -> findAll(key).cache(m -> RECENT, e -> Duration.ZERO, () -> Duration.ZERO));
     }
 
     public Mono<Enterprise> find(String code) {
@@ -102,7 +122,8 @@ public class Enterprises {
                 .thenMany(roles)
                 .thenMany(quals)
                 .then(Mono.just(e))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .doOnSuccess(saved -> recent.clear());
     }
 
     private static Map<String, Enterprise> assemble(

@@ -97,7 +97,7 @@ public class PlacingOrders {
         String platformCode = Optional.ofNullable(request.platformCode()).orElse(properties.platformCode());
         Set<String> skus = new HashSet<>();
         request.lines().forEach(l -> skus.add(l.sku()));
-        return Mono.zip(products.findAll(skus), edition(today))
+        return Mono.zip(products.findAllRecent(skus), edition(today))
                 .flatMap(t -> enterprisesFor(platformCode, t.getT1())
                         .map(e ->
                                 new Reference(platformCode, t.getT1(), t.getT2().orElse(null), e)))
@@ -177,7 +177,7 @@ public class PlacingOrders {
         Set<String> codes = new HashSet<>();
         codes.add(platformCode);
         found.values().forEach(p -> codes.add(p.sellerCode()));
-        return enterprises.findAll(codes);
+        return enterprises.findAllRecent(codes);
     }
 
     private record Reference(
