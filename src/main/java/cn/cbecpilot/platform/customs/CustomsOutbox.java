@@ -1,0 +1,54 @@
+package cn.cbecpilot.platform.customs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes customs requests into the outbox. Call it inside the transaction that changes the subject's state, so that the
+ * request exists exactly when the state change does; the dispatcher renders and sends it later.
+ */
+@Component
+public class CustomsOutbox {
+
+    /** What a request is about: the table its subject number refers to. */
+    public enum SubjectKind {
+        ORDER,
+        EXPORT_RETURN
+    }
+
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    CustomsOutbox(DatabaseClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Enqueues one message for the subject.
+     *
+     * @param messageType CEB type to send, e.g. {@code CEB621}
+     * @param appType {@code 1} new declaration, {@code 2} change (re-declaration), {@code 3} deletion
+     * @return the guid the message will carry
+     */
+    public Mono<String> enqueue(SubjectKind kind, String subjectNo, String messageType, char appType) {
+        String guid = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        Instant now = clock.instant();
+        return db.sql("insert into customs_outbox (subject_kind, subject_no, message_type, app_type, guid, created_at,"
+                        + " available_at) values ($1, $2, $3, $4, $5, $6, $6)")
+                .bind(0, kind.name())
+                .bind(1, subjectNo)
+                .bind(2, messageType)
+                .bind(3, String.valueOf(appType))
+                .bind(4, guid)
+                .bind(5, now)
+                .fetch()
+                .rowsUpdated()
+                .thenReturn(guid);
+    }
+}

@@ -1,0 +1,21 @@
+package cn.cbecpilot.platform.customs;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A lifecycle that takes customs receipts of some message types (the import order, the export return). The intake
+ * stores every receipt first and hands it to the consumer that accepts its type.
+ */
+public interface ReceiptConsumer {
+
+    /** Whether receipts of this CEB message type (e.g. {@code CEB622}) concern this consumer. */
+    boolean accepts(String messageType);
+
+    /**
+     * Applies the receipt to its subject at most once (by guid) and never lets a lower stage overwrite a later one.
+     *
+     * @return {@code true} when the subject is known (applied, or a duplicate or stale receipt ignored), {@code false}
+     *     when no subject has that number yet, so that the intake parks the receipt and retries it later
+     */
+    Mono<Boolean> apply(CustomsReceipt receipt);
+}
