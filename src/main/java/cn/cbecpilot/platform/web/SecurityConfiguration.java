@@ -1,12 +1,16 @@
 package cn.cbecpilot.platform.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
@@ -29,9 +33,18 @@ class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
             + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+    private static final int MAX_LOGIN_FAILURES = 5;
+    private static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+
     @Bean
-    SecurityWebFilterChain security(ServerHttpSecurity http) {
-        return http.authorizeExchange(ex -> ex.pathMatchers("/api/console/**", "/console/**")
+    SecurityWebFilterChain security(
+            ServerHttpSecurity http, ReactiveUserDetailsService operators, PasswordEncoder passwords, Clock clock) {
+        var checkPassword = new UserDetailsRepositoryReactiveAuthenticationManager(operators);
+        checkPassword.setPasswordEncoder(passwords);
+        var throttle = new LoginThrottle(new LoginAttempts(MAX_LOGIN_FAILURES, LOGIN_WINDOW, clock), checkPassword);
+        return http.authenticationManager(throttle)
+                .addFilterBefore(throttle, SecurityWebFiltersOrder.HTTP_BASIC)
+                .authorizeExchange(ex -> ex.pathMatchers("/api/console/**", "/console/**")
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/export-returns/**")
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")

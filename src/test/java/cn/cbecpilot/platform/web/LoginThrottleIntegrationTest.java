@@ -1,0 +1,100 @@
+package cn.cbecpilot.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cbecpilot.platform.support.IntegrationTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Repeated failed operator logins answer 429, even to the right password, and leave other accounts alone. */
+class LoginThrottleIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    private PasswordEncoder passwords;
+
+    @Test
+    void refusesAnAccountWithFiveRecentFailuresEvenWithTheRightPassword() {
+        String name = anOperator("right-password");
+        for (int i = 0; i < 5; i++) {
+            as(name, "wrong-" + i)
+                    .get()
+                    .uri("/api/console/positive-list")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+
+        as(name, "right-password")
+                .get()
+                .uri("/api/console/positive-list")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(429);
+        operator()
+                .get()
+                .uri("/api/console/positive-list")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void aSuccessfulLoginResetsTheCount() {
+        String name = anOperator("right-password");
+        for (int i = 0; i < 4; i++) {
+            as(name, "wrong")
+                    .get()
+                    .uri("/api/console/positive-list")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+        as(name, "right-password")
+                .get()
+                .uri("/api/console/positive-list")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        for (int i = 0; i < 4; i++) {
+            as(name, "wrong")
+                    .get()
+                    .uri("/api/console/positive-list")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+
+        as(name, "right-password")
+                .get()
+                .uri("/api/console/positive-list")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    private String anOperator(String password) {
+        String name = "throttle-" + nextBuyer();
+        long inserted = db.sql("insert into operator (username, password_hash, roles) values ($1, $2, 'OPERATOR')")
+                .bind(0, name)
+                .bind(1, passwords.encode(password))
+                .fetch()
+                .rowsUpdated()
+                .toFuture()
+                .join();
+        assertThat(inserted).isOne();
+        return name;
+    }
+
+    private WebTestClient as(String name, String password) {
+        return http.mutate().defaultHeaders(h -> h.setBasicAuth(name, password)).build();
+    }
+}
