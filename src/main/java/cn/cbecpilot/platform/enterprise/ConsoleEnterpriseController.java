@@ -1,14 +1,19 @@
 package cn.cbecpilot.platform.enterprise;
 
+import cn.cbecpilot.platform.audit.AuditTrail;
 import cn.cbecpilot.platform.shared.InvalidInput;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +31,13 @@ import reactor.core.publisher.Mono;
 class ConsoleEnterpriseController {
 
     private final Enterprises enterprises;
+    private final AuditTrail audit;
+    private final ObjectMapper mapper;
 
-    ConsoleEnterpriseController(Enterprises enterprises) {
+    ConsoleEnterpriseController(Enterprises enterprises, AuditTrail audit, ObjectMapper mapper) {
         this.enterprises = enterprises;
+        this.audit = audit;
+        this.mapper = mapper;
     }
 
     @GetMapping
@@ -36,14 +45,29 @@ class ConsoleEnterpriseController {
         return enterprises.all();
     }
 
-    /** Registers an enterprise (201) or replaces an existing one's details (200). */
+    /** Registers an enterprise (201) or replaces an existing one's details (200), keeping both in the audit trail. */
     @PostMapping
-    Mono<ResponseEntity<Enterprise>> register(@Valid @RequestBody NewEnterprise body) {
-        return Mono.fromCallable(body::toEnterprise)
-                .flatMap(e -> enterprises.find(e.code()).hasElement().flatMap(existed -> enterprises
-                        .save(e)
-                        .map(saved -> ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
-                                .body(saved))));
+    Mono<ResponseEntity<Enterprise>> register(@Valid @RequestBody NewEnterprise body, Principal operator) {
+        return Mono.fromCallable(body::toEnterprise).flatMap(e -> enterprises
+                .find(e.code())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(before -> enterprises.save(e).flatMap(saved -> audit.changed(
+                                operator.getName(),
+                                "ENTERPRISE_CHANGED",
+                                "enterprise/" + saved.code(),
+                                before.map(this::json).orElse(null),
+                                json(saved))
+                        .thenReturn(ResponseEntity.status(before.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
+                                .body(saved)))));
+    }
+
+    private String json(Enterprise enterprise) {
+        try {
+            return mapper.writeValueAsString(enterprise);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an enterprise always serialises", e);
+        }
     }
 
     record NewEnterprise(

@@ -44,7 +44,9 @@ class SecurityConfiguration {
         var throttle = new LoginThrottle(new LoginAttempts(MAX_LOGIN_FAILURES, LOGIN_WINDOW, clock), checkPassword);
         return http.authenticationManager(throttle)
                 .addFilterBefore(throttle, SecurityWebFiltersOrder.HTTP_BASIC)
-                .authorizeExchange(ex -> ex.pathMatchers("/api/console/**", "/console/**")
+                .authorizeExchange(ex -> ex.pathMatchers("/api/console/audit/**", "/console/audit/**")
+                        .hasAnyRole("COMPLIANCE", "ADMIN")
+                        .pathMatchers("/api/console/**", "/console/**")
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/export-returns/**")
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
