@@ -1,0 +1,54 @@
+package cn.cbecpilot.platform.customs;
+
+import cn.cbecpilot.ceb.gateway.PreparedMessage;
+import java.time.Instant;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Every CEB message sent and received, kept as it went over the wire, listed per order or export return. */
+@Component
+class CustomsMessages {
+
+    /** One message as the console shows it. */
+    record Listed(String type, String direction, String guid, Instant at, String returnStatus, String returnInfo,
+            String xml) {}
+
+    private final DatabaseClient db;
+    private final java.time.Clock clock;
+
+    CustomsMessages(DatabaseClient db, java.time.Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Keeps the message about to leave; a resend after a crash keeps the first copy. */
+    Mono<Void> sent(OutboxRequest request, PreparedMessage message) {
+        return db.sql("insert into customs_message (direction, guid, message_type, subject_no, xml, at, applied)"
+                        + " values ('OUT', $1, $2, $3, $4, $5, true) on conflict (direction, guid) do nothing")
+                .bind(0, message.guid())
+                .bind(1, request.messageType())
+                .bind(2, request.subjectNo())
+                .bind(3, message.xml())
+                .bind(4, clock.instant())
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    Flux<Listed> of(String subjectNo) {
+        return db.sql("select message_type, direction, guid, at, return_status, return_info, xml from customs_message"
+                        + " where subject_no = $1 order by at, id")
+                .bind(0, subjectNo)
+                .map((r, m) -> new Listed(
+                        r.get("message_type", String.class),
+                        r.get("direction", String.class),
+                        r.get("guid", String.class),
+                        r.get("at", Instant.class),
+                        r.get("return_status", String.class),
+                        r.get("return_info", String.class),
+                        r.get("xml", String.class)))
+                .all();
+    }
+}

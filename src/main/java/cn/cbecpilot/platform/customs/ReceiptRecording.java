@@ -1,0 +1,108 @@
+package cn.cbecpilot.platform.customs;
+
+import cn.cbecpilot.ceb.gateway.ReceiptHandler;
+import cn.cbecpilot.ceb.message.Receipt;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Takes every receipt, from whichever source: stores it first (once, by its identity), then hands it to the lifecycle
+ * that accepts its type. A receipt whose declaration is not known yet stays stored and unapplied (parked) and is
+ * retried by {@link ParkedReceipts}; one no lifecycle takes is kept on record only.
+ */
+@Component
+class ReceiptRecording implements ReceiptHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptRecording.class);
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final DatabaseClient db;
+    private final List<ReceiptConsumer> consumers;
+    private final Clock clock;
+
+    ReceiptRecording(DatabaseClient db, List<ReceiptConsumer> consumers, Clock clock) {
+        this.db = db;
+        this.consumers = consumers;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> handle(Receipt receipt) {
+        CustomsReceipt platform = toPlatform(receipt);
+        return store(platform).filter(stillToApply -> stillToApply).flatMap(x -> apply(platform));
+    }
+
+    /** Applies a stored receipt; {@code true} once it is applied (or no lifecycle takes it), else it stays parked. */
+    Mono<Boolean> apply(CustomsReceipt receipt) {
+        return Flux.fromIterable(consumers)
+                .filter(c -> c.accepts(receipt.messageType()))
+                .next()
+                .flatMap(c -> c.apply(receipt))
+                .defaultIfEmpty(true)
+                .flatMap(applied -> applied ? markApplied(receipt.guid()).thenReturn(true) : parked(receipt));
+    }
+
+    private Mono<Boolean> store(CustomsReceipt r) {
+        return db.sql("insert into customs_message (direction, guid, message_type, subject_no, return_status,"
+                        + " return_info, return_time, xml, at) values ('IN', $1, $2, $3, $4, $5, $6, $7, $8)"
+                        + " on conflict (direction, guid) do nothing")
+                .bind(0, r.guid())
+                .bind(1, r.messageType())
+                .bind(2, r.subjectNo())
+                .bind(3, r.returnStatus())
+                .bind(4, r.returnInfo().length() > 1000 ? r.returnInfo().substring(0, 1000) : r.returnInfo())
+                .bind(5, r.returnTime())
+                .bind(6, r.xml())
+                .bind(7, clock.instant())
+                .fetch()
+                .rowsUpdated()
+                .then(db.sql("select applied from customs_message where direction = 'IN' and guid = $1")
+                        .bind(0, r.guid())
+                        .map((row, meta) -> !Boolean.TRUE.equals(row.get("applied", Boolean.class)))
+                        .one());
+    }
+
+    private Mono<Void> markApplied(String guid) {
+        return db.sql("update customs_message set applied = true where direction = 'IN' and guid = $1")
+                .bind(0, guid)
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    private static Mono<Boolean> parked(CustomsReceipt r) {
+        log.info("Receipt {} {} for unknown {} parked until its declaration is known", r.messageType(),
+                r.returnStatus(), r.subjectNo());
+        return Mono.just(false);
+    }
+
+    /**
+     * The receipt's identity: one receipt message may answer several requests and one request gets several receipts
+     * (120, then 800), so neither guid alone identifies it; the same receipt delivered again maps to the same id.
+     */
+    static CustomsReceipt toPlatform(Receipt r) {
+        String subject = r.copNo().or(r::invtNo).orElse(r.guid());
+        String identity = r.messageGuid() + "|" + r.guid() + "|" + subject + "|" + r.returnStatus();
+        String id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .toUpperCase(Locale.ROOT);
+        return new CustomsReceipt(
+                r.messageType().name(),
+                id,
+                subject,
+                r.returnStatus(),
+                r.returnInfo(),
+                r.returnTime().atZone(BEIJING).toInstant(),
+                r.xml());
+    }
+}
