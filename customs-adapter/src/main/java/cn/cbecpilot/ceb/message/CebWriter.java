@@ -21,8 +21,7 @@ public final class CebWriter {
     static final String VERSION = "1.0";
 
     /** The spec asks for upper-case guids; its schema checks only the length, so the writer does the rest. */
-    private static final Pattern GUID =
-            Pattern.compile("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
+    private static final Pattern GUID = Pattern.compile("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
 
     /** The unsigned, unvalidated document, for signing; validate it with {@link CebSchema} once signed. */
     public Document render(CebRequest request) {
@@ -31,7 +30,8 @@ public final class CebWriter {
                     Kind.SCHEMA_VIOLATION, "guid must be 36 upper-case hex digits and hyphens: " + request.guid());
         }
         Document document = SafeXml.newDocument();
-        Element root = document.createElementNS(MessageType.NAMESPACE, XmlOut.PREFIX + request.type().rootName());
+        Element root = document.createElementNS(
+                MessageType.NAMESPACE, XmlOut.PREFIX + request.type().rootName());
         root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:ceb", MessageType.NAMESPACE);
         root.setAttribute("guid", request.guid());
         root.setAttribute("version", VERSION);

@@ -29,14 +29,16 @@ final class Filed {
 
     /** The e-port's pre-entry number for a copNo: B, the date and nine digits (18 characters). */
     synchronized String preNo(String copNo, LocalDate today) {
-        return numbers.computeIfAbsent("pre:" + copNo, k -> "B" + today.toString().replace("-", "")
-                + String.format("%09d", serial.incrementAndGet()));
+        return numbers.computeIfAbsent(
+                "pre:" + copNo,
+                k -> "B" + today.toString().replace("-", "") + String.format("%09d", serial.incrementAndGet()));
     }
 
     /** The customs list number: customs code, year, I and nine digits (18 characters). */
     synchronized String invtNo(String copNo, String customsCode, LocalDate today) {
-        return numbers.computeIfAbsent("invt:" + copNo, k -> customsCode + today.getYear() + "I"
-                + String.format("%09d", serial.incrementAndGet()));
+        return numbers.computeIfAbsent(
+                "invt:" + copNo,
+                k -> customsCode + today.getYear() + "I" + String.format("%09d", serial.incrementAndGet()));
     }
 
     private static <V> Map<String, V> bounded() {

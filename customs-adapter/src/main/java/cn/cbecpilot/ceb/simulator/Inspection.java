@@ -34,8 +34,8 @@ final class Inspection {
                 .subtract(order.amount("discount"));
         return expected.compareTo(order.amount("acturalPaid")) == 0
                 ? Optional.empty()
-                : Optional.of("[Code:1301;Desc:实际支付金额与货款、运费、税款、优惠之和不符 acturalPaid "
-                        + order.get("acturalPaid") + " != " + expected.toPlainString() + "]");
+                : Optional.of("[Code:1301;Desc:实际支付金额与货款、运费、税款、优惠之和不符 acturalPaid " + order.get("acturalPaid") + " != "
+                        + expected.toPlainString() + "]");
     }
 
     private static Optional<String> singleLimit(Received list) {
@@ -86,7 +86,7 @@ final class Inspection {
             return Optional.of("[Code:1327;Desc:订购人与支付人不一致]");
         }
         return order.filter(o -> o.amount("acturalPaid").compareTo(payment.amount("amountPaid")) != 0)
-                .map(o -> "[Code:1328;Desc:支付金额与订单实付金额不一致 amountPaid " + payment.get("amountPaid")
-                        + " != acturalPaid " + o.get("acturalPaid") + "]");
+                .map(o -> "[Code:1328;Desc:支付金额与订单实付金额不一致 amountPaid " + payment.get("amountPaid") + " != acturalPaid "
+                        + o.get("acturalPaid") + "]");
     }
 }

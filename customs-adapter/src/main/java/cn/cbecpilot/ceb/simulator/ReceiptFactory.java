@@ -25,8 +25,20 @@ final class ReceiptFactory {
         f.put("returnStatus", step.status());
         f.put("returnTime", CebFormats.RETURN_TIME.format(now));
         f.put("returnInfo", step.info());
-        copy(request, f, "ebpCode", "ebcCode", "orderNo", "payCode", "payTransactionId", "logisticsCode",
-                "logisticsNo", "customsCode", "agentCode", "coElNo", "operatorCode");
+        copy(
+                request,
+                f,
+                "ebpCode",
+                "ebcCode",
+                "orderNo",
+                "payCode",
+                "payTransactionId",
+                "logisticsCode",
+                "logisticsNo",
+                "customsCode",
+                "agentCode",
+                "coElNo",
+                "operatorCode");
         switch (step.type()) {
             case CEB622, CEB624, CEB626 -> importList(request, step, now, f);
             case CEB214 -> exportReturn(request, now, f);
@@ -42,9 +54,11 @@ final class ReceiptFactory {
         f.put("preNo", filed.preNo(copNo, now.toLocalDate()));
         boolean assigned = !"100".equals(step.status()) || request.type() != MessageType.CEB621;
         if (assigned) {
-            f.put("invtNo", Optional.ofNullable(request.get("invtNo"))
-                    .filter(n -> n.length() == 18)
-                    .orElseGet(() -> filed.invtNo(copNo, request.get("customsCode"), now.toLocalDate())));
+            f.put(
+                    "invtNo",
+                    Optional.ofNullable(request.get("invtNo"))
+                            .filter(n -> n.length() == 18)
+                            .orElseGet(() -> filed.invtNo(copNo, request.get("customsCode"), now.toLocalDate())));
         }
     }
 

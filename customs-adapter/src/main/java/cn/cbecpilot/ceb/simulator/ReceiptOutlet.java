@@ -37,7 +37,8 @@ final class ReceiptOutlet implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     void sendLater(byte[] envelope, Duration delay) {
@@ -72,7 +73,8 @@ final class ReceiptOutlet implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status / 100 == 2 ? Optional.empty() : Optional.of("HTTP " + status);
         } catch (IOException e) {
             return Optional.of(e.toString());

@@ -25,8 +25,9 @@ public final class SimulatorMain {
             simulator.close();
             stopped.countDown();
         }));
-        System.out.println("single-window simulator: submit " + simulator.submitUrl() + ", receipts "
-                + simulator.receiptsUrl() + settings.callbackUrl().map(u -> ", pushing to " + u).orElse(""));
+        System.out.println(
+                "single-window simulator: submit " + simulator.submitUrl() + ", receipts " + simulator.receiptsUrl()
+                        + settings.callbackUrl().map(u -> ", pushing to " + u).orElse(""));
         stopped.await();
     }
 
@@ -36,10 +37,11 @@ public final class SimulatorMain {
                 .withReceiptDelay(Duration.ofMillis(intOf(env, "SIMULATOR_RECEIPT_DELAY_MS", 500)))
                 .withDefaultScenario(Scenario.valueOf(env.getOrDefault("SIMULATOR_SCENARIO", "ACCEPT_RELEASE")))
                 .withSlowAnswer(Duration.ofMillis(intOf(env, "SIMULATOR_SLOW_MS", 5000)));
-        Optional<String> callback = Optional.ofNullable(env.get("SIMULATOR_CALLBACK_URL")).filter(s -> !s.isBlank());
+        Optional<String> callback =
+                Optional.ofNullable(env.get("SIMULATOR_CALLBACK_URL")).filter(s -> !s.isBlank());
         boolean queue = Boolean.parseBoolean(env.getOrDefault("SIMULATOR_QUEUE", "true"));
-        return callback.map(url -> settings.withCallback(
-                        URI.create(url), env.getOrDefault("SIMULATOR_CALLBACK_TOKEN", ""), queue))
+        return callback.map(url ->
+                        settings.withCallback(URI.create(url), env.getOrDefault("SIMULATOR_CALLBACK_TOKEN", ""), queue))
                 .orElse(settings);
     }
 

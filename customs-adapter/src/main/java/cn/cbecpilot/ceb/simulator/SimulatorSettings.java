@@ -60,34 +60,66 @@ public record SimulatorSettings(
     }
 
     public SimulatorSettings withListen(String address, int value) {
-        return new SimulatorSettings(address, value, receiptDelay, callbackUrl, callbackToken, queueReceipts,
-                defaultScenario, slowAnswer, lease);
+        return new SimulatorSettings(
+                address,
+                value,
+                receiptDelay,
+                callbackUrl,
+                callbackToken,
+                queueReceipts,
+                defaultScenario,
+                slowAnswer,
+                lease);
     }
 
     public SimulatorSettings withReceiptDelay(Duration value) {
-        return new SimulatorSettings(bindAddress, port, value, callbackUrl, callbackToken, queueReceipts,
-                defaultScenario, slowAnswer, lease);
+        return new SimulatorSettings(
+                bindAddress,
+                port,
+                value,
+                callbackUrl,
+                callbackToken,
+                queueReceipts,
+                defaultScenario,
+                slowAnswer,
+                lease);
     }
 
     /** Pushes receipts to {@code url} with {@code token}; {@code queue} says whether they are also queued. */
     public SimulatorSettings withCallback(URI url, String token, boolean queue) {
-        return new SimulatorSettings(bindAddress, port, receiptDelay, Optional.of(url), token, queue,
-                defaultScenario, slowAnswer, lease);
+        return new SimulatorSettings(
+                bindAddress, port, receiptDelay, Optional.of(url), token, queue, defaultScenario, slowAnswer, lease);
     }
 
     public SimulatorSettings withDefaultScenario(Scenario value) {
-        return new SimulatorSettings(bindAddress, port, receiptDelay, callbackUrl, callbackToken, queueReceipts,
-                value, slowAnswer, lease);
+        return new SimulatorSettings(
+                bindAddress, port, receiptDelay, callbackUrl, callbackToken, queueReceipts, value, slowAnswer, lease);
     }
 
     public SimulatorSettings withSlowAnswer(Duration value) {
-        return new SimulatorSettings(bindAddress, port, receiptDelay, callbackUrl, callbackToken, queueReceipts,
-                defaultScenario, value, lease);
+        return new SimulatorSettings(
+                bindAddress,
+                port,
+                receiptDelay,
+                callbackUrl,
+                callbackToken,
+                queueReceipts,
+                defaultScenario,
+                value,
+                lease);
     }
 
     public SimulatorSettings withLease(Duration value) {
-        return new SimulatorSettings(bindAddress, port, receiptDelay, callbackUrl, callbackToken, queueReceipts,
-                defaultScenario, slowAnswer, value);
+        return new SimulatorSettings(
+                bindAddress,
+                port,
+                receiptDelay,
+                callbackUrl,
+                callbackToken,
+                queueReceipts,
+                defaultScenario,
+                slowAnswer,
+                value);
     }
 
     private static void notNegative(Duration value, String name) {

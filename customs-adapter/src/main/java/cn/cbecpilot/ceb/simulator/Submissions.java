@@ -53,7 +53,8 @@ final class Submissions {
         Optional<MessageType> type = MessageType.ofRootName(root.getLocalName())
                 .filter(t -> !t.isReceipt() && MessageType.NAMESPACE.equals(root.getNamespaceURI()));
         if (type.isEmpty() || unwrapped.transInfo().isEmpty()) {
-            return new Answer(400, "not a DxpMsg carrying a CEB request this simulator handles", settings.defaultScenario());
+            return new Answer(
+                    400, "not a DxpMsg carrying a CEB request this simulator handles", settings.defaultScenario());
         }
         TransInfo info = unwrapped.transInfo().get();
         List<Received> documents = Received.from(type.get(), info.senderId(), root);
@@ -99,19 +100,30 @@ final class Submissions {
     private byte[] schemaFailure(TransInfo info, CebXmlException e) {
         String text = e.getMessage().length() > 4000 ? e.getMessage().substring(0, 4000) : e.getMessage();
         return new ReceiptWriter()
-                .write(MessageType.CEB900, CebFormats.newGuid(), List.of(Map.of(
-                        "guid", CebFormats.newGuid(),
-                        "returnStatus", "0002",
-                        "returnInfo", "报文格式校验失败 " + text,
-                        "returnTime", CebFormats.RETURN_TIME.format(now()),
-                        "oriCopMsgId", info.copMsgId(),
-                        "oriMessageType", info.msgType().length() > 15 ? info.msgType().substring(0, 15) : info.msgType(),
-                        "oriBizMessage", "")));
+                .write(
+                        MessageType.CEB900,
+                        CebFormats.newGuid(),
+                        List.of(Map.of(
+                                "guid",
+                                CebFormats.newGuid(),
+                                "returnStatus",
+                                "0002",
+                                "returnInfo",
+                                "报文格式校验失败 " + text,
+                                "returnTime",
+                                CebFormats.RETURN_TIME.format(now()),
+                                "oriCopMsgId",
+                                info.copMsgId(),
+                                "oriMessageType",
+                                info.msgType().length() > 15 ? info.msgType().substring(0, 15) : info.msgType(),
+                                "oriBizMessage",
+                                "")));
     }
 
     /** Sends the receipt in its own envelope, from the customs node to the request's sender, {@code step} delays later. */
     private void send(byte[] receipt, MessageType type, String receiver, int step) {
-        String sender = type.flow() == MessageType.Flow.EXPORT ? DxpEnvelope.EXPORT_RECEIVER : DxpEnvelope.IMPORT_RECEIVER;
+        String sender =
+                type.flow() == MessageType.Flow.EXPORT ? DxpEnvelope.EXPORT_RECEIVER : DxpEnvelope.IMPORT_RECEIVER;
         TransInfo out = new TransInfo(CebFormats.newGuid(), sender, List.of(receiver), now(), type.rootName());
         outlet.sendLater(envelope.wrap(receipt, out), settings.receiptDelay().multipliedBy(step));
     }

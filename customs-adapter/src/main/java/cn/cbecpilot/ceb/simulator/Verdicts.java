@@ -36,9 +36,10 @@ final class Verdicts {
             case CEB623 -> List.of(Step.of(receipt, "399", "[Code:2300;Desc:审核通过]清单已成功撤单"));
             case CEB625 -> List.of(Step.of(receipt, "399", "[Code:2300;Desc:审核通过]退货申请已通过"));
             case CEB213 -> exportReturn(scenario);
-            case CEB215 -> List.of(
-                    Step.of(MessageType.CEB216, "399", "[Code:2300;Desc:理货审结]"),
-                    Step.of(MessageType.CEB214, "800", RELEASED));
+            case CEB215 ->
+                List.of(
+                        Step.of(MessageType.CEB216, "399", "[Code:2300;Desc:理货审结]"),
+                        Step.of(MessageType.CEB214, "800", RELEASED));
             default -> List.of(Step.of(receipt, "120", ACCEPTED));
         };
     }
@@ -47,7 +48,8 @@ final class Verdicts {
         Step accepted = Step.of(MessageType.CEB622, "120", ACCEPTED);
         Step released = Step.of(MessageType.CEB622, "800", RELEASED);
         return switch (scenario) {
-            case INSPECT_RELEASE -> List.of(accepted, Step.of(MessageType.CEB622, "500", "[Code:2500;Desc:查验]"), released);
+            case INSPECT_RELEASE ->
+                List.of(accepted, Step.of(MessageType.CEB622, "500", "[Code:2500;Desc:查验]"), released);
             case HOLD -> List.of(accepted, Step.of(MessageType.CEB622, "501", "[Code:2510;Desc:扣留移送通关]"));
             case MANUAL_REVIEW -> List.of(accepted, Step.of(MessageType.CEB622, "300", "[Code:1200;Desc:待人工审核]"));
             default -> List.of(accepted, released);

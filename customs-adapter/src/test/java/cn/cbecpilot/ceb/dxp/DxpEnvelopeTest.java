@@ -44,10 +44,13 @@ class DxpEnvelopeTest {
 
     @Test
     void wrappedEnvelopeValidatesAgainstTheOfficialTerminalSchema() throws Exception {
-        byte[] wrapped = envelope.wrap(new CebWriter().write(Parcel.of("ORD1", "COP1").order()), INFO);
+        byte[] wrapped =
+                envelope.wrap(new CebWriter().write(Parcel.of("ORD1", "COP1").order()), INFO);
 
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(OfficialSchemas.reference().resolve("xsd/dxp-terminal-2022.xsd").toFile())
+                .newSchema(OfficialSchemas.reference()
+                        .resolve("xsd/dxp-terminal-2022.xsd")
+                        .toFile())
                 .newValidator()
                 .validate(new StreamSource(new ByteArrayInputStream(wrapped)));
         String xml = new String(wrapped, StandardCharsets.UTF_8);
@@ -70,13 +73,13 @@ class DxpEnvelopeTest {
 
     @Test
     void refusesHostileXmlHiddenInsideData() {
-        byte[] hostile = "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] hostile =
+                "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>".getBytes(StandardCharsets.UTF_8);
         byte[] wrapped = envelope.wrap(hostile, INFO);
 
         assertThatThrownBy(() -> envelope.unwrap(wrapped))
-                .isInstanceOfSatisfying(CebXmlException.class, e -> assertThat(e.kind())
-                        .isEqualTo(Kind.FORBIDDEN_CONSTRUCT));
+                .isInstanceOfSatisfying(
+                        CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN_CONSTRUCT));
     }
 
     @Test
@@ -86,11 +89,11 @@ class DxpEnvelopeTest {
                 .replace(Base64.getEncoder().encodeToString("<a/>".getBytes()), "***");
 
         assertThatThrownBy(() -> envelope.unwrap(noData.getBytes()))
-                .isInstanceOfSatisfying(CebXmlException.class, e -> assertThat(e.kind())
-                        .isEqualTo(Kind.SCHEMA_VIOLATION));
+                .isInstanceOfSatisfying(
+                        CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SCHEMA_VIOLATION));
         assertThatThrownBy(() -> envelope.unwrap(notBase64.getBytes()))
-                .isInstanceOfSatisfying(CebXmlException.class, e -> assertThat(e.kind())
-                        .isEqualTo(Kind.SCHEMA_VIOLATION));
+                .isInstanceOfSatisfying(
+                        CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SCHEMA_VIOLATION));
     }
 
     @Test
@@ -101,8 +104,8 @@ class DxpEnvelopeTest {
 
         assertThat(wrapped.length).isGreaterThan(8 * 1024);
         assertThatThrownBy(() -> small.unwrap(wrapped))
-                .isInstanceOfSatisfying(CebXmlException.class, e -> assertThat(e.kind())
-                        .isEqualTo(Kind.TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE));
         assertThat(SafeXml.parse(big, XmlLimits.DEFAULT)).isNotNull();
     }
 }

@@ -44,7 +44,8 @@ class ClearanceGatewayTest {
     @Test
     void signsTheInventoryListAndTheSignatureVerifiesAfterTheTrip() {
         StepVerifier.create(gateway.submit(Parcel.of("ORD1", "COP1").inventory()))
-                .assertNext(submission -> assertThat(submission.delivery().reference()).isEqualTo("recorded"))
+                .assertNext(submission ->
+                        assertThat(submission.delivery().reference()).isEqualTo("recorded"))
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
 
@@ -70,10 +71,12 @@ class ClearanceGatewayTest {
 
         assertThat(prepared.xml().contains("<ds:Signature") || prepared.xml().contains(":Signature"))
                 .isEqualTo(type.requiresSignature());
-        String receiver = type.flow() == MessageType.Flow.EXPORT
-                ? DxpEnvelope.EXPORT_RECEIVER
-                : DxpEnvelope.IMPORT_RECEIVER;
-        assertThat(new DxpEnvelope().unwrap(prepared.outbound().payload()).transInfo().orElseThrow())
+        String receiver =
+                type.flow() == MessageType.Flow.EXPORT ? DxpEnvelope.EXPORT_RECEIVER : DxpEnvelope.IMPORT_RECEIVER;
+        assertThat(new DxpEnvelope()
+                        .unwrap(prepared.outbound().payload())
+                        .transInfo()
+                        .orElseThrow())
                 .satisfies(info -> {
                     assertThat(info.receiverIds()).containsExactly(receiver);
                     assertThat(info.copMsgId()).isEqualTo(request.guid());

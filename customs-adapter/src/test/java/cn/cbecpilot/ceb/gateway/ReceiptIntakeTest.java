@@ -32,23 +32,41 @@ class ReceiptIntakeTest {
 
     static byte[] inventoryReceipt(String copNo, String status) {
         return new ReceiptWriter()
-                .write(MessageType.CEB622, CebFormats.newGuid(), List.of(Map.of(
-                        "guid", CebFormats.newGuid(),
-                        "copNo", copNo,
-                        "preNo", "B20261203000000001",
-                        "returnStatus", status,
-                        "returnTime", "20261203101530123",
-                        "returnInfo", "[Code:2600;Desc:放行]")));
+                .write(
+                        MessageType.CEB622,
+                        CebFormats.newGuid(),
+                        List.of(Map.of(
+                                "guid",
+                                CebFormats.newGuid(),
+                                "copNo",
+                                copNo,
+                                "preNo",
+                                "B20261203000000001",
+                                "returnStatus",
+                                status,
+                                "returnTime",
+                                "20261203101530123",
+                                "returnInfo",
+                                "[Code:2600;Desc:放行]")));
     }
 
     @Test
     void handsAReceiptInADxpEnvelopeToTheHandler() {
         byte[] bare = inventoryReceipt("COP1", "800");
         byte[] wrapped = new DxpEnvelope()
-                .wrap(bare, new TransInfo("M1", DxpEnvelope.IMPORT_RECEIVER, List.of("DXPENT0000012345"),
-                        LocalDateTime.of(2026, 12, 3, 10, 15), "CEB622Message"));
+                .wrap(
+                        bare,
+                        new TransInfo(
+                                "M1",
+                                DxpEnvelope.IMPORT_RECEIVER,
+                                List.of("DXPENT0000012345"),
+                                LocalDateTime.of(2026, 12, 3, 10, 15),
+                                "CEB622Message"));
 
-        StepVerifier.create(intake.accept(wrapped)).expectNextCount(1).expectComplete().verify(Duration.ofSeconds(5));
+        StepVerifier.create(intake.accept(wrapped))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
 
         assertThat(handled).singleElement().satisfies(r -> {
             assertThat(r.copNo()).contains("COP1");
@@ -61,7 +79,9 @@ class ReceiptIntakeTest {
     void signalsHostileInputAsCebXmlExceptionAndHandlesNothing() {
         byte[] hostile = "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>".getBytes();
 
-        StepVerifier.create(intake.accept(hostile)).expectError(CebXmlException.class).verify(Duration.ofSeconds(5));
+        StepVerifier.create(intake.accept(hostile))
+                .expectError(CebXmlException.class)
+                .verify(Duration.ofSeconds(5));
         assertThat(handled).isEmpty();
     }
 
@@ -72,7 +92,9 @@ class ReceiptIntakeTest {
         Files.write(settings.inbox().resolve("a-good.xml"), inventoryReceipt("COP1", "120"));
         Files.writeString(settings.inbox().resolve("b-bad.xml"), "<CEB622Message>");
 
-        StepVerifier.create(new FileDropInbox(settings).poll(intake.asInboundHandler()).map(o -> o.disposition()))
+        StepVerifier.create(new FileDropInbox(settings)
+                        .poll(intake.asInboundHandler())
+                        .map(o -> o.disposition()))
                 .expectNext(Disposition.PROCESSED, Disposition.FAILED)
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));

@@ -34,7 +34,8 @@ class CebWriterTest {
     static Document finished(CebRequest request) {
         Document document = new CebWriter().render(request);
         if (request.type().requiresSignature()) {
-            SIGNER.sign(document, SignaturePlacement.forMessageType(request.type().rootName()));
+            SIGNER.sign(
+                    document, SignaturePlacement.forMessageType(request.type().rootName()));
         }
         return document;
     }
@@ -46,7 +47,8 @@ class CebWriterTest {
 
         CebSchema.validate(document);
         OfficialSchemas.validate(request.type(), document);
-        assertThat(document.getDocumentElement().getLocalName()).isEqualTo(request.type().rootName());
+        assertThat(document.getDocumentElement().getLocalName())
+                .isEqualTo(request.type().rootName());
     }
 
     @Test
@@ -57,7 +59,9 @@ class CebWriterTest {
         assertThat(childNames(head))
                 .containsSubsequence("goodsValue", "freight", "discount", "taxTotal", "acturalPaid", "currency")
                 .doesNotContain("actualPaid");
-        assertThat(text(head, "acturalPaid")).isEqualTo(parcel.total().toPlainString()).isEqualTo("291.30");
+        assertThat(text(head, "acturalPaid"))
+                .isEqualTo(parcel.total().toPlainString())
+                .isEqualTo("291.30");
     }
 
     @Test
@@ -79,15 +83,16 @@ class CebWriterTest {
 
         assertThat(childNames(finished(parcel.inventory()).getDocumentElement()))
                 .containsExactly("Inventory", "BaseTransfer", "Signature");
-        assertThat(childNames(finished(parcel.exportRefund("01102026E000000001")).getDocumentElement()))
+        assertThat(childNames(
+                        finished(parcel.exportRefund("01102026E000000001")).getDocumentElement()))
                 .containsExactly("InvtRefund", "BaseTransfer", "Signature");
     }
 
     @Test
     void refusesToWriteASignedTypeWithoutItsSignature() {
         assertThatThrownBy(() -> writer.write(Parcel.of("ORD1", "COP1").inventory()))
-                .isInstanceOfSatisfying(
-                        CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(CebXmlException.Kind.SCHEMA_VIOLATION))
+                .isInstanceOfSatisfying(CebXmlException.class, e -> assertThat(e.kind())
+                        .isEqualTo(CebXmlException.Kind.SCHEMA_VIOLATION))
                 .hasMessageContaining("Signature");
     }
 
@@ -95,12 +100,37 @@ class CebWriterTest {
     void refusesALowerCaseGuid() {
         Ceb311Order order = Parcel.of("ORD1", "COP1").order();
         OrderHead h = order.head();
-        OrderHead lower = new OrderHead(h.guid().toLowerCase(), h.appType(), h.appTime(), h.appStatus(),
-                h.orderType(), h.orderNo(), h.ebpCode(), h.ebpName(), h.ebcCode(), h.ebcName(), h.goodsValue(),
-                h.freight(), h.discount(), h.taxTotal(), h.acturalPaid(), h.currency(), h.buyerRegNo(), h.buyerName(),
-                h.buyerTelephone(), h.buyerIdType(), h.buyerIdNumber(), h.payCode(), h.payName(),
-                h.payTransactionId(), h.batchNumbers(), h.consignee(), h.consigneeTelephone(), h.consigneeAddress(),
-                h.consigneeDistrict(), h.note());
+        OrderHead lower = new OrderHead(
+                h.guid().toLowerCase(),
+                h.appType(),
+                h.appTime(),
+                h.appStatus(),
+                h.orderType(),
+                h.orderNo(),
+                h.ebpCode(),
+                h.ebpName(),
+                h.ebcCode(),
+                h.ebcName(),
+                h.goodsValue(),
+                h.freight(),
+                h.discount(),
+                h.taxTotal(),
+                h.acturalPaid(),
+                h.currency(),
+                h.buyerRegNo(),
+                h.buyerName(),
+                h.buyerTelephone(),
+                h.buyerIdType(),
+                h.buyerIdNumber(),
+                h.payCode(),
+                h.payName(),
+                h.payTransactionId(),
+                h.batchNumbers(),
+                h.consignee(),
+                h.consigneeTelephone(),
+                h.consigneeAddress(),
+                h.consigneeDistrict(),
+                h.note());
 
         assertThatThrownBy(() -> writer.write(new Ceb311Order(lower, order.lines(), order.transfer())))
                 .isInstanceOf(CebXmlException.class)
@@ -122,11 +152,14 @@ class CebWriterTest {
     }
 
     static Element first(Document document, String name) {
-        return (Element) document.getElementsByTagNameNS(MessageType.NAMESPACE, name).item(0);
+        return (Element)
+                document.getElementsByTagNameNS(MessageType.NAMESPACE, name).item(0);
     }
 
     static String text(Element parent, String name) {
-        return parent.getElementsByTagNameNS(MessageType.NAMESPACE, name).item(0).getTextContent();
+        return parent.getElementsByTagNameNS(MessageType.NAMESPACE, name)
+                .item(0)
+                .getTextContent();
     }
 
     static List<String> childNames(Element parent) {

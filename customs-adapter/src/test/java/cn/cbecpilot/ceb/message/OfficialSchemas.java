@@ -36,7 +36,8 @@ public final class OfficialSchemas {
 
     public static Stream<Path> samples() throws IOException {
         return Stream.concat(
-                        Files.list(REFERENCE.resolve("samples/import")), Files.list(REFERENCE.resolve("samples/export")))
+                        Files.list(REFERENCE.resolve("samples/import")),
+                        Files.list(REFERENCE.resolve("samples/export")))
                 .filter(p -> p.toString().endsWith(".xml"))
                 .sorted();
     }

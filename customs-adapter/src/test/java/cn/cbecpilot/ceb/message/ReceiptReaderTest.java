@@ -39,8 +39,8 @@ class ReceiptReaderTest {
 
         if (NOT_HANDLED.contains(type)) {
             assertThatThrownBy(() -> reader.read(xml))
-                    .isInstanceOfSatisfying(CebXmlException.class, e -> assertThat(e.kind())
-                            .isEqualTo(Kind.UNSUPPORTED_TYPE));
+                    .isInstanceOfSatisfying(
+                            CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED_TYPE));
         } else if (MessageType.valueOf(type).isReceipt()) {
             List<Receipt> receipts = reader.read(xml);
             assertThat(receipts).isNotEmpty().allSatisfy(r -> {
@@ -71,14 +71,17 @@ class ReceiptReaderTest {
     @Test
     void readsTheExportReturnReceiptsCoElNoAsItsCopNo() {
         byte[] xml = new ReceiptWriter()
-                .write(MessageType.CEB214, CebFormats.newGuid(), List.of(Map.of(
-                        "guid", CebFormats.newGuid(),
-                        "agentCode", "1105910159",
-                        "coElNo", "RET0001",
-                        "invtNo", "01102026E000000001",
-                        "returnStatus", "120",
-                        "returnTime", "20261203101530123",
-                        "returnInfo", "[Code:1800;Desc:逻辑校验通过]")));
+                .write(
+                        MessageType.CEB214,
+                        CebFormats.newGuid(),
+                        List.of(Map.of(
+                                "guid", CebFormats.newGuid(),
+                                "agentCode", "1105910159",
+                                "coElNo", "RET0001",
+                                "invtNo", "01102026E000000001",
+                                "returnStatus", "120",
+                                "returnTime", "20261203101530123",
+                                "returnInfo", "[Code:1800;Desc:逻辑校验通过]")));
 
         Receipt receipt = reader.read(xml).get(0);
 
@@ -111,8 +114,8 @@ class ReceiptReaderTest {
     @Test
     void refusesARequestWhereAReceiptIsExpected() throws Exception {
         assertThatThrownBy(() -> reader.read(sample("import/CEB621Message.xml")))
-                .isInstanceOfSatisfying(CebXmlException.class, e -> assertThat(e.kind())
-                        .isEqualTo(Kind.UNSUPPORTED_TYPE));
+                .isInstanceOfSatisfying(
+                        CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED_TYPE));
     }
 
     @Test
@@ -122,8 +125,8 @@ class ReceiptReaderTest {
                 .getBytes();
 
         assertThatThrownBy(() -> reader.read(xml))
-                .isInstanceOfSatisfying(CebXmlException.class, e -> assertThat(e.kind())
-                        .isEqualTo(Kind.SCHEMA_VIOLATION));
+                .isInstanceOfSatisfying(
+                        CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SCHEMA_VIOLATION));
     }
 
     private static byte[] sample(String path) throws Exception {

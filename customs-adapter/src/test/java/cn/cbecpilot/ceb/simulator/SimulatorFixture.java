@@ -29,7 +29,7 @@ final class SimulatorFixture {
     }
 
     static ClearanceGateway gateway(SingleWindowSimulator simulator) {
-        return gateway(simulator, Duration.ofSeconds(5));
+        return gateway(simulator, Duration.ofSeconds(15));
     }
 
     static ClearanceGateway gateway(SingleWindowSimulator simulator, Duration callTimeout) {

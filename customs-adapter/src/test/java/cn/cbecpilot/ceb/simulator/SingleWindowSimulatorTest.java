@@ -26,7 +26,8 @@ import reactor.test.StepVerifier;
 /** The simulator end to end: the gateway over the real HTTP transport, receipts pushed to a local receiver. */
 class SingleWindowSimulatorTest {
 
-    static final Duration BOUND = Duration.ofSeconds(10);
+    /** Generous: the first exchange in a JVM loads Netty, WireMock and the schemas, slowly on a busy machine. */
+    static final Duration BOUND = Duration.ofSeconds(30);
 
     private PushReceiver receiver;
     private SingleWindowSimulator simulator;
@@ -57,12 +58,17 @@ class SingleWindowSimulatorTest {
         Parcel parcel = Parcel.of(unique("ORD"), unique("COP"));
         submitAll(parcel.order(), parcel.payment(), parcel.logistics(), parcel.inventory());
 
-        await().atMost(BOUND).until(() -> statuses(MessageType.CEB622, parcel.copNo()).size() == 2);
+        await().atMost(BOUND)
+                .until(() -> statuses(MessageType.CEB622, parcel.copNo()).size() == 2);
         assertThat(statuses(MessageType.CEB622, parcel.copNo())).containsExactly("120", "800");
-        assertThat(byOrder(MessageType.CEB312, parcel.orderNo())).extracting(Receipt::returnStatus).containsExactly("120");
+        assertThat(byOrder(MessageType.CEB312, parcel.orderNo()))
+                .extracting(Receipt::returnStatus)
+                .containsExactly("120");
         Receipt released = of(MessageType.CEB622, parcel.copNo()).get(1);
-        assertThat(released.invtNo()).hasValueSatisfying(n -> assertThat(n).hasSize(18).startsWith("01102026I"));
-        assertThat(released.preNo()).hasValueSatisfying(n -> assertThat(n).hasSize(18).startsWith("B"));
+        assertThat(released.invtNo())
+                .hasValueSatisfying(n -> assertThat(n).hasSize(18).startsWith("01102026I"));
+        assertThat(released.preNo())
+                .hasValueSatisfying(n -> assertThat(n).hasSize(18).startsWith("B"));
         assertThat(receiver.answers).containsOnly(202);
     }
 
@@ -71,7 +77,8 @@ class SingleWindowSimulatorTest {
         Parcel parcel = Parcel.of(unique("ORD"), unique("COP")).withAmountPaid(new BigDecimal("1.00"));
         submitAll(parcel.order(), parcel.payment(), parcel.inventory());
 
-        await().atMost(BOUND).until(() -> !of(MessageType.CEB622, parcel.copNo()).isEmpty());
+        await().atMost(BOUND)
+                .until(() -> !of(MessageType.CEB622, parcel.copNo()).isEmpty());
         Receipt rejected = of(MessageType.CEB622, parcel.copNo()).get(0);
         assertThat(rejected.returnStatus()).isEqualTo("100");
         assertThat(rejected.returnInfo()).contains("Code:1328");
@@ -84,10 +91,10 @@ class SingleWindowSimulatorTest {
         Parcel oneItem = new Parcel(unique("ORD"), unique("COP"), new BigDecimal("6000.00"), 1, null);
         submitAll(twoItems.inventory(), oneItem.inventory());
 
-        await().atMost(BOUND).until(() -> statuses(MessageType.CEB622, oneItem.copNo()).size() == 2);
-        assertThat(of(MessageType.CEB622, twoItems.copNo()))
-                .singleElement()
-                .satisfies(r -> assertThat(r.returnInfo()).contains("-621005"));
+        await().atMost(BOUND)
+                .until(() -> statuses(MessageType.CEB622, oneItem.copNo()).size() == 2);
+        assertThat(of(MessageType.CEB622, twoItems.copNo())).singleElement().satisfies(r -> assertThat(r.returnInfo())
+                .contains("-621005"));
         assertThat(statuses(MessageType.CEB622, oneItem.copNo())).containsExactly("120", "800");
     }
 
@@ -106,10 +113,12 @@ class SingleWindowSimulatorTest {
     void acceptsAnExportReturnAndReleasesItOnTheTally() {
         Parcel parcel = Parcel.of(unique("ORD"), unique("RET"));
         submitAll(parcel.exportRefund("01102026E000000001"));
-        await().atMost(BOUND).until(() -> statuses(MessageType.CEB214, parcel.copNo()).size() == 1);
+        await().atMost(BOUND)
+                .until(() -> statuses(MessageType.CEB214, parcel.copNo()).size() == 1);
         submitAll(parcel.tally("01102026E000000001"));
 
-        await().atMost(BOUND).until(() -> statuses(MessageType.CEB214, parcel.copNo()).size() == 2);
+        await().atMost(BOUND)
+                .until(() -> statuses(MessageType.CEB214, parcel.copNo()).size() == 2);
         assertThat(statuses(MessageType.CEB214, parcel.copNo())).containsExactly("120", "800");
         assertThat(statuses(MessageType.CEB216, parcel.copNo())).containsExactly("399");
         assertThat(of(MessageType.CEB214, parcel.copNo()).get(1).invtNo()).contains("01102026E000000001");
@@ -124,7 +133,8 @@ class SingleWindowSimulatorTest {
 
         deliver(new OutboundMessage("CEB621Message", prepared.guid(), envelope));
 
-        await().atMost(BOUND).until(() -> !of(MessageType.CEB622, parcel.copNo()).isEmpty());
+        await().atMost(BOUND)
+                .until(() -> !of(MessageType.CEB622, parcel.copNo()).isEmpty());
         assertThat(of(MessageType.CEB622, parcel.copNo()).get(0).returnInfo()).contains("-621029");
     }
 
@@ -150,7 +160,8 @@ class SingleWindowSimulatorTest {
     void refusesABodyThatIsNotADxpEnvelopeWithHttp400() {
         OutboundMessage garbage = new OutboundMessage("CEB621Message", "G1", "<<<".getBytes());
 
-        StepVerifier.create(SimulatorFixture.transport(simulator, Duration.ofSeconds(5)).deliver(garbage))
+        StepVerifier.create(SimulatorFixture.transport(simulator, Duration.ofSeconds(5))
+                        .deliver(garbage))
                 .expectErrorSatisfies(e -> assertThat(e)
                         .isInstanceOfSatisfying(DeliveryRefusedException.class, r -> assertThat(r.status())
                                 .isEqualTo(400)))
@@ -167,7 +178,8 @@ class SingleWindowSimulatorTest {
     }
 
     private void deliver(OutboundMessage message) {
-        StepVerifier.create(SimulatorFixture.transport(simulator, Duration.ofSeconds(5)).deliver(message))
+        StepVerifier.create(SimulatorFixture.transport(simulator, Duration.ofSeconds(5))
+                        .deliver(message))
                 .expectNextCount(1)
                 .expectComplete()
                 .verify(BOUND);
@@ -185,7 +197,8 @@ class SingleWindowSimulatorTest {
 
     private List<Receipt> byOrder(MessageType type, String orderNo) {
         return receiver.receipts.stream()
-                .filter(r -> r.messageType() == type && r.field("orderNo").orElse("").equals(orderNo))
+                .filter(r ->
+                        r.messageType() == type && r.field("orderNo").orElse("").equals(orderNo))
                 .toList();
     }
 

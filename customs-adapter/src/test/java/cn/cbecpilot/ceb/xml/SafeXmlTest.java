@@ -65,8 +65,8 @@ class SafeXmlTest {
         byte[] huge = ("<r>" + "x".repeat(64 * 1024) + "</r>").getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> SafeXml.parse(huge, limits))
-                .isInstanceOfSatisfying(CebXmlException.class, e -> assertThat(e.kind())
-                        .isEqualTo(Kind.TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE));
     }
 
     @Test
@@ -78,8 +78,8 @@ class SafeXmlTest {
 
     private static void assertRefused(String xml, Kind kind) {
         assertThatThrownBy(() -> SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8), XmlLimits.DEFAULT))
-                .isInstanceOfSatisfying(CebXmlException.class, e -> assertThat(e.kind())
-                        .isEqualTo(kind))
+                .isInstanceOfSatisfying(
+                        CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(kind))
                 .message()
                 .doesNotContain("TOP-SECRET");
     }
