@@ -94,7 +94,8 @@ public final class DxpEnvelope {
     }
 
     private static TransInfo transInfo(Element root) {
-        Element trans = (Element) root.getElementsByTagNameNS(NAMESPACE, "TransInfo").item(0);
+        Element trans =
+                (Element) root.getElementsByTagNameNS(NAMESPACE, "TransInfo").item(0);
         List<String> receivers = new ArrayList<>();
         NodeList ids = trans.getElementsByTagNameNS(NAMESPACE, "ReceiverId");
         for (int i = 0; i < ids.getLength(); i++) {
@@ -113,7 +114,10 @@ public final class DxpEnvelope {
     }
 
     private static String text(Element parent, String name) {
-        return parent.getElementsByTagNameNS(NAMESPACE, name).item(0).getTextContent().strip();
+        return parent.getElementsByTagNameNS(NAMESPACE, name)
+                .item(0)
+                .getTextContent()
+                .strip();
     }
 
     private static Element child(Element parent, String name, String text) {

@@ -6,12 +6,7 @@ import java.util.Objects;
  * The sending enterprise as connected to the e-port ({@code BaseTransfer}, in every request). Components follow the schema's order;
  * optional ones ({@code note}) may be null.
  */
-public record BaseTransfer(
-        String copCode,
-        String copName,
-        String dxpMode,
-        String dxpId,
-        String note) {
+public record BaseTransfer(String copCode, String copName, String dxpMode, String dxpId, String note) {
 
     public BaseTransfer {
         Objects.requireNonNull(copCode, "copCode");

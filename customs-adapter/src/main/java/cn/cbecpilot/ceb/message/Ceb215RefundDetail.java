@@ -1,6 +1,5 @@
 package cn.cbecpilot.ceb.message;
 
-
 import java.util.Objects;
 
 /** CEB215: the supervision site's tally of returned export goods on arrival. */

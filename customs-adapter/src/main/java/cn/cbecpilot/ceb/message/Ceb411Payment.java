@@ -1,6 +1,5 @@
 package cn.cbecpilot.ceb.message;
 
-
 import java.util.Objects;
 
 /** CEB411: a payment voucher, relayed for the payment company. */

@@ -1,6 +1,5 @@
 package cn.cbecpilot.ceb.message;
 
-
 import java.util.Objects;
 
 /** CEB511: a waybill, relayed for the logistics company. */

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** CEB621: the import inventory list, the clearance declaration; 1 to 99 lines, signed. */
-public record Ceb621Inventory(InventoryHead head, List<InventoryList> lines, BaseTransfer transfer) implements CebRequest {
+public record Ceb621Inventory(InventoryHead head, List<InventoryList> lines, BaseTransfer transfer)
+        implements CebRequest {
 
     public Ceb621Inventory {
         Objects.requireNonNull(head, "head");

@@ -1,6 +1,5 @@
 package cn.cbecpilot.ceb.message;
 
-
 import java.util.Objects;
 
 /** CEB623: cancellation of an inventory list not yet released; signed. */

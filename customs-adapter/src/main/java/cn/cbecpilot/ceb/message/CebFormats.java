@@ -16,8 +16,7 @@ public final class CebFormats {
     public static final DateTimeFormatter APP_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
     /** {@code returnTime}: 17 digits, milliseconds included. */
-    public static final DateTimeFormatter RETURN_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS", Locale.ROOT);
+    public static final DateTimeFormatter RETURN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS", Locale.ROOT);
 
     /** {@code declTime}, {@code ieDate}: 8 digits. */
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);

@@ -1,8 +1,12 @@
 package cn.cbecpilot.ceb.message;
 
+import cn.cbecpilot.ceb.xml.CebXmlException;
+import cn.cbecpilot.ceb.xml.CebXmlException.Kind;
 import cn.cbecpilot.ceb.xml.SafeXml;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -16,10 +20,18 @@ public final class CebWriter {
 
     static final String VERSION = "1.0";
 
+    /** The spec asks for upper-case guids; its schema checks only the length, so the writer does the rest. */
+    private static final Pattern GUID = Pattern.compile("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
+
     /** The unsigned, unvalidated document, for signing; validate it with {@link CebSchema} once signed. */
     public Document render(CebRequest request) {
+        if (!GUID.matcher(request.guid()).matches()) {
+            throw CebXmlException.of(
+                    Kind.SCHEMA_VIOLATION, "guid must be 36 upper-case hex digits and hyphens: " + request.guid());
+        }
         Document document = SafeXml.newDocument();
-        Element root = document.createElementNS(MessageType.NAMESPACE, XmlOut.PREFIX + request.type().rootName());
+        Element root = document.createElementNS(
+                MessageType.NAMESPACE, XmlOut.PREFIX + request.type().rootName());
         root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:ceb", MessageType.NAMESPACE);
         root.setAttribute("guid", request.guid());
         root.setAttribute("version", VERSION);
@@ -83,7 +95,7 @@ public final class CebWriter {
     private static <L> void headAndLines(
             XmlOut node,
             String headName,
-            java.util.function.Consumer<XmlOut> head,
+            Consumer<XmlOut> head,
             String lineName,
             List<L> lines,
             BiConsumer<L, XmlOut> line) {

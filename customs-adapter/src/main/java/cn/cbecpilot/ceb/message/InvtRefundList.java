@@ -7,13 +7,7 @@ import java.util.Objects;
  * One returned line (CEB625 {@code InvtRefundList}); {@code gnum} is the line on the original list. Components follow the schema's order;
  * optional ones ({@code note}) may be null.
  */
-public record InvtRefundList(
-        int gnum,
-        String gcode,
-        String gname,
-        BigDecimal qty,
-        String unit,
-        String note) {
+public record InvtRefundList(int gnum, String gcode, String gname, BigDecimal qty, String unit, String note) {
 
     public InvtRefundList {
         Objects.requireNonNull(gcode, "gcode");

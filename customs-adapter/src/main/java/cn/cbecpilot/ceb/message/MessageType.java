@@ -70,7 +70,9 @@ public enum MessageType {
     }
 
     public static Optional<MessageType> ofRootName(String rootName) {
-        return Arrays.stream(values()).filter(t -> t.rootName().equals(rootName)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.rootName().equals(rootName))
+                .findFirst();
     }
 
     static MessageType receiptOf(String rootName) {

@@ -64,7 +64,7 @@ public record Receipt(
 
     @Override
     public String toString() {
-        return "Receipt[" + messageType + " " + guid + " " + copNo.orElse("-") + " " + returnStatus + " "
-                + returnInfo + "]";
+        return "Receipt[" + messageType + " " + guid + " " + copNo.orElse("-") + " " + returnStatus + " " + returnInfo
+                + "]";
     }
 }

@@ -16,21 +16,47 @@ import org.w3c.dom.Element;
 public final class ReceiptWriter {
 
     private static final Map<MessageType, List<String>> ORDER = Map.of(
-            MessageType.CEB312, List.of("guid", "ebpCode", "ebcCode", "orderNo", "returnStatus", "returnTime", "returnInfo"),
-            MessageType.CEB412, List.of("guid", "payCode", "payTransactionId", "returnStatus", "returnTime", "returnInfo"),
-            MessageType.CEB512, List.of("guid", "logisticsCode", "logisticsNo", "returnStatus", "returnTime", "returnInfo"),
+            MessageType.CEB312,
+                    List.of("guid", "ebpCode", "ebcCode", "orderNo", "returnStatus", "returnTime", "returnInfo"),
+            MessageType.CEB412,
+                    List.of("guid", "payCode", "payTransactionId", "returnStatus", "returnTime", "returnInfo"),
+            MessageType.CEB512,
+                    List.of("guid", "logisticsCode", "logisticsNo", "returnStatus", "returnTime", "returnInfo"),
             MessageType.CEB622, invtReturn("customsCode", "ebpCode", "ebcCode", "agentCode"),
             MessageType.CEB624, invtReturn("customsCode", "agentCode", "ebpCode", "ebcCode"),
             MessageType.CEB626, invtReturn("customsCode", "agentCode", "ebpCode", "ebcCode"),
-            MessageType.CEB214, List.of(
-                    "guid", "ebpCode", "ebcCode", "agentCode", "coElNo", "preNo", "invtNo", "returnStatus",
-                    "returnTime", "returnInfo"),
-            MessageType.CEB216, List.of(
-                    "guid", "operatorCode", "logisticsCode", "logisticsNo", "coElNo", "preNo", "returnStatus",
-                    "returnTime", "returnInfo"),
-            MessageType.CEB900, List.of(
-                    "guid", "returnStatus", "returnInfo", "returnTime", "oriCopMsgId", "oriMessageType",
-                    "oriBizMessage"));
+            MessageType.CEB214,
+                    List.of(
+                            "guid",
+                            "ebpCode",
+                            "ebcCode",
+                            "agentCode",
+                            "coElNo",
+                            "preNo",
+                            "invtNo",
+                            "returnStatus",
+                            "returnTime",
+                            "returnInfo"),
+            MessageType.CEB216,
+                    List.of(
+                            "guid",
+                            "operatorCode",
+                            "logisticsCode",
+                            "logisticsNo",
+                            "coElNo",
+                            "preNo",
+                            "returnStatus",
+                            "returnTime",
+                            "returnInfo"),
+            MessageType.CEB900,
+                    List.of(
+                            "guid",
+                            "returnStatus",
+                            "returnInfo",
+                            "returnTime",
+                            "oriCopMsgId",
+                            "oriMessageType",
+                            "oriBizMessage"));
 
     /**
      * @throws CebXmlException of kind SCHEMA_VIOLATION when a required field is missing or too long,
