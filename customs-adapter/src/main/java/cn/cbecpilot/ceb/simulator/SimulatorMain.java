@@ -42,7 +42,7 @@ public final class SimulatorMain {
         boolean queue = Boolean.parseBoolean(env.getOrDefault("SIMULATOR_QUEUE", "true"));
         return callback.map(url ->
                         settings.withCallback(URI.create(url), env.getOrDefault("SIMULATOR_CALLBACK_TOKEN", ""), queue))
-                .orElse(settings);
+                .orElseGet(() -> settings.withQueueReceipts(queue));
     }
 
     private static int intOf(Map<String, String> env, String name, int fallback) {

@@ -91,6 +91,11 @@ public record SimulatorSettings(
                 bindAddress, port, receiptDelay, Optional.of(url), token, queue, defaultScenario, slowAnswer, lease);
     }
 
+    public SimulatorSettings withQueueReceipts(boolean value) {
+        return new SimulatorSettings(
+                bindAddress, port, receiptDelay, callbackUrl, callbackToken, value, defaultScenario, slowAnswer, lease);
+    }
+
     public SimulatorSettings withDefaultScenario(Scenario value) {
         return new SimulatorSettings(
                 bindAddress, port, receiptDelay, callbackUrl, callbackToken, queueReceipts, value, slowAnswer, lease);

@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WireMock extension behind the simulator's stubs: message submission (POST), and the receipt
@@ -15,6 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 final class SingleWindowTransformer implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "single-window";
+    private static final Logger log = LoggerFactory.getLogger(SingleWindowTransformer.class);
 
     private final Submissions submissions;
     private final ReceiptQueue queue;
@@ -51,7 +54,14 @@ final class SingleWindowTransformer implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition submit(byte[] body) {
-        Submissions.Answer answer = submissions.take(body);
+        Submissions.Answer answer;
+        try {
+            answer = submissions.take(body);
+        } catch (RuntimeException e) {
+            // A simulator bug must look like a server fault to the caller, never like a refusal of its message.
+            log.error("simulator failed on a submission", e);
+            return text(500, "simulator fault: " + e);
+        }
         ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition()
                 .withStatus(answer.status())
                 .withHeader("Content-Type", "text/plain; charset=utf-8")

@@ -99,6 +99,28 @@ class SingleWindowSimulatorTest {
     }
 
     @Test
+    void rejectsAnOrderWhosePaidAmountIsNotTheSumOfItsParts() {
+        Parcel parcel = Parcel.of(unique("ORD"), unique("COP"));
+        PreparedMessage prepared = gateway.prepare(parcel.order());
+        String paid = "<ceb:acturalPaid>" + parcel.total().toPlainString() + "</ceb:acturalPaid>";
+        byte[] wrong = prepared.xml()
+                .replace(paid, "<ceb:acturalPaid>1.00</ceb:acturalPaid>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        deliver(new OutboundMessage(
+                "CEB311Message",
+                prepared.guid(),
+                new DxpEnvelope().wrap(wrong, transInfo(prepared.guid(), "CEB311Message"))));
+
+        await().atMost(BOUND)
+                .until(() -> !byOrder(MessageType.CEB312, parcel.orderNo()).isEmpty());
+        assertThat(byOrder(MessageType.CEB312, parcel.orderNo()).get(0)).satisfies(r -> {
+            assertThat(r.returnStatus()).isEqualTo("100");
+            assertThat(r.returnInfo()).contains("Code:1301");
+        });
+    }
+
+    @Test
     void cancelsAndReturnsInventoryListsWith399() {
         Parcel parcel = Parcel.of(unique("ORD"), unique("COP"));
         submitAll(parcel.cancel("01102026I000000001"), parcel.refund("01102026I000000001"));
