@@ -25,8 +25,8 @@ class ConsoleMessagesController {
                 .bind(0, orderNo)
                 .map((r, m) -> 1)
                 .one()
-                .switchIfEmpty(reactor.core.publisher.Mono.error(
-                        () -> new NotFound("order " + orderNo + " does not exist")))
+                .switchIfEmpty(
+                        reactor.core.publisher.Mono.error(() -> new NotFound("order " + orderNo + " does not exist")))
                 .thenMany(messages.of(orderNo));
     }
 }

@@ -41,7 +41,8 @@ class CustomsConfiguration {
     @Bean
     InboundToken inboundToken(CustomsProperties properties, Environment env) {
         if (!embedded(env) && "dev-customs-token".equals(properties.inboundToken())) {
-            throw new IllegalStateException("set CUSTOMS_INBOUND_TOKEN: the development token is for embedded mode only");
+            throw new IllegalStateException(
+                    "set CUSTOMS_INBOUND_TOKEN: the development token is for embedded mode only");
         }
         return new InboundToken(properties.inboundToken());
     }
@@ -51,7 +52,9 @@ class CustomsConfiguration {
         var signing = properties.signing();
         var algorithm = SignatureAlgorithm.valueOf(signing.algorithm());
         if (signing.keyStore() != null && !signing.keyStore().isBlank()) {
-            char[] password = signing.password() == null ? new char[0] : signing.password().toCharArray();
+            char[] password = signing.password() == null
+                    ? new char[0]
+                    : signing.password().toCharArray();
             return SigningKeys.fromPkcs12(Path.of(signing.keyStore()), password, signing.alias());
         }
         if (!embedded(env)) {
@@ -63,15 +66,17 @@ class CustomsConfiguration {
             return DemoKeys.generate(algorithm, "CBEC pilot platform (demo)");
         }
         Path file = Path.of(dataDir, "customs-signing-demo.p12");
-        log.warn("Embedded mode: customs messages are signed with the demo key in {}; the real single window would"
-                + " refuse it", file);
+        log.warn(
+                "Embedded mode: customs messages are signed with the demo key in {}; the real single window would"
+                        + " refuse it",
+                file);
         try {
             Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create " + file.getParent(), e);
         }
-        return DemoKeys.loadOrCreate(file, DEMO_PASSWORD.toCharArray(), signing.alias(), algorithm,
-                "CBEC pilot platform (demo)");
+        return DemoKeys.loadOrCreate(
+                file, DEMO_PASSWORD.toCharArray(), signing.alias(), algorithm, "CBEC pilot platform (demo)");
     }
 
     @Bean
@@ -88,7 +93,8 @@ class CustomsConfiguration {
         if (properties.transport() == CustomsProperties.Transport.FILE_DROP) {
             return new FileDropOutbox(FileDropSettings.under(Path.of(properties.fileDropRoot())), clock);
         }
-        URI url = properties.singleWindowUrl() == null || properties.singleWindowUrl().isBlank()
+        URI url = properties.singleWindowUrl() == null
+                        || properties.singleWindowUrl().isBlank()
                 ? simulator.getObject().messagesUrl()
                 : URI.create(properties.singleWindowUrl());
         return new HttpCustomsTransport(HttpTransportSettings.defaults(url), builder, clock);

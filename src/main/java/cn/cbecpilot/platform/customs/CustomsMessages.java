@@ -12,7 +12,13 @@ import reactor.core.publisher.Mono;
 class CustomsMessages {
 
     /** One message as the console shows it. */
-    record Listed(String type, String direction, String guid, Instant at, String returnStatus, String returnInfo,
+    record Listed(
+            String type,
+            String direction,
+            String guid,
+            Instant at,
+            String returnStatus,
+            String returnInfo,
             String xml) {}
 
     private final DatabaseClient db;

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param signing the key customs checks our signatures with
  * @param declaration the fixed parts of every declaration (customs office, bonded zone, account book)
  * @param dispatch how often and how much the outbox dispatcher sends
+ * @param simulatorReceiptDelay how long the embedded simulator waits before each receipt
  */
 @Validated
 @ConfigurationProperties("platform.customs")
@@ -33,7 +34,8 @@ public record CustomsProperties(
         @NotBlank @Size(max = 16) String senderDxpId,
         @Valid @NotNull Signing signing,
         @Valid @NotNull Declaration declaration,
-        @Valid @NotNull Dispatch dispatch) {
+        @Valid @NotNull Dispatch dispatch,
+        @NotNull Duration simulatorReceiptDelay) {
 
     public enum Transport {
         HTTP,

@@ -43,9 +43,30 @@ record DeclaredOrder(
             String barCode) {}
 
     DeclaredOrder withLines(List<Line> value) {
-        return new DeclaredOrder(orderNo, platformCode, platformName, sellerCode, sellerName, buyerName,
-                buyerIdNumber, buyerPhone, consigneeName, consigneePhone, consigneeAddress, goodsValue, freight,
-                insurance, discount, taxTotal, total, payCode, payName, payTransactionId, paidAt, invtNo, value);
+        return new DeclaredOrder(
+                orderNo,
+                platformCode,
+                platformName,
+                sellerCode,
+                sellerName,
+                buyerName,
+                buyerIdNumber,
+                buyerPhone,
+                consigneeName,
+                consigneePhone,
+                consigneeAddress,
+                goodsValue,
+                freight,
+                insurance,
+                discount,
+                taxTotal,
+                total,
+                payCode,
+                payName,
+                payTransactionId,
+                paidAt,
+                invtNo,
+                value);
     }
 
     int units() {

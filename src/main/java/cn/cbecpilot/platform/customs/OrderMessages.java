@@ -71,14 +71,52 @@ class OrderMessages implements OutboxRenderer {
     }
 
     private CebRequest order(OutboxRequest r, DeclaredOrder o) {
-        var head = new OrderHead(r.guid(), r.appType(), now(), DECLARED, "I", o.orderNo(), o.platformCode(),
-                o.platformName(), o.sellerCode(), o.sellerName(), o.goodsValue(), o.freight(), o.discount(),
-                o.taxTotal(), o.total(), RMB, o.orderNo(), o.buyerName(), o.buyerPhone(), ID_CARD, o.buyerIdNumber(),
-                o.payCode(), o.payName(), o.payTransactionId(), null, o.consigneeName(), o.consigneePhone(),
-                o.consigneeAddress(), null, null);
+        var head = new OrderHead(
+                r.guid(),
+                r.appType(),
+                now(),
+                DECLARED,
+                "I",
+                o.orderNo(),
+                o.platformCode(),
+                o.platformName(),
+                o.sellerCode(),
+                o.sellerName(),
+                o.goodsValue(),
+                o.freight(),
+                o.discount(),
+                o.taxTotal(),
+                o.total(),
+                RMB,
+                o.orderNo(),
+                o.buyerName(),
+                o.buyerPhone(),
+                ID_CARD,
+                o.buyerIdNumber(),
+                o.payCode(),
+                o.payName(),
+                o.payTransactionId(),
+                null,
+                o.consigneeName(),
+                o.consigneePhone(),
+                o.consigneeAddress(),
+                null,
+                null);
         var lines = o.lines().stream()
-                .map(l -> new OrderList(l.lineNo(), l.sku(), l.name(), l.name(), null, barCode(l), l.unit(),
-                        BigDecimal.valueOf(l.quantity()), l.unitPrice(), l.lineValue(), RMB, l.originCountry(), null))
+                .map(l -> new OrderList(
+                        l.lineNo(),
+                        l.sku(),
+                        l.name(),
+                        l.name(),
+                        null,
+                        barCode(l),
+                        l.unit(),
+                        BigDecimal.valueOf(l.quantity()),
+                        l.unitPrice(),
+                        l.lineValue(),
+                        RMB,
+                        l.originCountry(),
+                        null))
                 .toList();
         return new Ceb311Order(head, lines, transfer(o));
     }
@@ -86,58 +124,187 @@ class OrderMessages implements OutboxRenderer {
     private CebRequest inventory(OutboxRequest r, DeclaredOrder o) {
         LocalDateTime now = now();
         BigDecimal weight = declaration.unitGrossWeightKg().multiply(BigDecimal.valueOf(o.units()));
-        var head = new InventoryHead(r.guid(), r.appType(), now, DECLARED, o.orderNo(), o.platformCode(),
-                o.platformName(), o.sellerCode(), o.sellerName(), logisticsNo(o), declaration.logisticsCode(),
-                declaration.logisticsName(), o.orderNo(), null, declaration.assureCode(), declaration.emsNo(),
-                o.invtNo(), "I", now.toLocalDate(), declaration.customsCode(), declaration.portCode(), null, ID_CARD,
-                o.buyerIdNumber(), o.buyerName(), o.buyerPhone(), o.consigneeAddress(), declaration.agentCode(),
-                declaration.agentName(), declaration.areaCode(), declaration.areaName(), "1210",
-                declaration.trafMode(), null, null, null, null, null, CHINA, o.freight(), o.insurance(), RMB, null, 1,
-                weight, weight, null);
+        var head = new InventoryHead(
+                r.guid(),
+                r.appType(),
+                now,
+                DECLARED,
+                o.orderNo(),
+                o.platformCode(),
+                o.platformName(),
+                o.sellerCode(),
+                o.sellerName(),
+                logisticsNo(o),
+                declaration.logisticsCode(),
+                declaration.logisticsName(),
+                o.orderNo(),
+                null,
+                declaration.assureCode(),
+                declaration.emsNo(),
+                o.invtNo(),
+                "I",
+                now.toLocalDate(),
+                declaration.customsCode(),
+                declaration.portCode(),
+                null,
+                ID_CARD,
+                o.buyerIdNumber(),
+                o.buyerName(),
+                o.buyerPhone(),
+                o.consigneeAddress(),
+                declaration.agentCode(),
+                declaration.agentName(),
+                declaration.areaCode(),
+                declaration.areaName(),
+                "1210",
+                declaration.trafMode(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                CHINA,
+                o.freight(),
+                o.insurance(),
+                RMB,
+                null,
+                1,
+                weight,
+                weight,
+                null);
         var lines = o.lines().stream()
-                .map(l -> new InventoryList(l.lineNo(), l.sku(), l.sku(), l.name(), l.gcode(), l.name(), l.name(),
-                        barCode(l), l.originCountry(), l.originCountry(), RMB, BigDecimal.valueOf(l.quantity()),
-                        l.unit(), BigDecimal.valueOf(l.quantity()), l.unit(), null, null, l.unitPrice(),
-                        l.lineValue(), null))
+                .map(l -> new InventoryList(
+                        l.lineNo(),
+                        l.sku(),
+                        l.sku(),
+                        l.name(),
+                        l.gcode(),
+                        l.name(),
+                        l.name(),
+                        barCode(l),
+                        l.originCountry(),
+                        l.originCountry(),
+                        RMB,
+                        BigDecimal.valueOf(l.quantity()),
+                        l.unit(),
+                        BigDecimal.valueOf(l.quantity()),
+                        l.unit(),
+                        null,
+                        null,
+                        l.unitPrice(),
+                        l.lineValue(),
+                        null))
                 .toList();
         return new Ceb621Inventory(head, lines, transfer(o));
     }
 
     private CebRequest cancellation(OutboxRequest r, DeclaredOrder o) {
-        var cancel = new InvtCancel(r.guid(), r.appType(), now(), DECLARED, declaration.customsCode(), o.orderNo(),
-                o.platformCode(), o.platformName(), o.sellerCode(), o.sellerName(), logisticsNo(o),
-                declaration.logisticsCode(), declaration.logisticsName(), o.orderNo(), null, invtNo(o), ID_CARD,
-                o.buyerIdNumber(), o.buyerName(), o.buyerPhone(), declaration.agentCode(), declaration.agentName(),
-                "消费者取消订单", null);
+        var cancel = new InvtCancel(
+                r.guid(),
+                r.appType(),
+                now(),
+                DECLARED,
+                declaration.customsCode(),
+                o.orderNo(),
+                o.platformCode(),
+                o.platformName(),
+                o.sellerCode(),
+                o.sellerName(),
+                logisticsNo(o),
+                declaration.logisticsCode(),
+                declaration.logisticsName(),
+                o.orderNo(),
+                null,
+                invtNo(o),
+                ID_CARD,
+                o.buyerIdNumber(),
+                o.buyerName(),
+                o.buyerPhone(),
+                declaration.agentCode(),
+                declaration.agentName(),
+                "消费者取消订单",
+                null);
         return new Ceb623InvtCancel(cancel, transfer(o));
     }
 
     private CebRequest refund(OutboxRequest r, DeclaredOrder o) {
-        var head = new InvtRefundHead(r.guid(), r.appType(), now(), DECLARED, declaration.customsCode(), o.orderNo(),
-                o.platformCode(), o.platformName(), o.sellerCode(), o.sellerName(), logisticsNo(o),
-                declaration.logisticsCode(), declaration.logisticsName(), o.orderNo(), null, invtNo(o), ID_CARD,
-                o.buyerIdNumber(), o.buyerName(), o.buyerPhone(), declaration.agentCode(), declaration.agentName(),
-                "消费者申请退货", null);
+        var head = new InvtRefundHead(
+                r.guid(),
+                r.appType(),
+                now(),
+                DECLARED,
+                declaration.customsCode(),
+                o.orderNo(),
+                o.platformCode(),
+                o.platformName(),
+                o.sellerCode(),
+                o.sellerName(),
+                logisticsNo(o),
+                declaration.logisticsCode(),
+                declaration.logisticsName(),
+                o.orderNo(),
+                null,
+                invtNo(o),
+                ID_CARD,
+                o.buyerIdNumber(),
+                o.buyerName(),
+                o.buyerPhone(),
+                declaration.agentCode(),
+                declaration.agentName(),
+                "消费者申请退货",
+                null);
         var lines = o.lines().stream()
-                .map(l -> new InvtRefundList(l.lineNo(), l.gcode(), l.name(), BigDecimal.valueOf(l.quantity()),
-                        l.unit(), null))
+                .map(l -> new InvtRefundList(
+                        l.lineNo(), l.gcode(), l.name(), BigDecimal.valueOf(l.quantity()), l.unit(), null))
                 .toList();
         return new Ceb625InvtRefund(head, lines, transfer(o));
     }
 
     private CebRequest payment(OutboxRequest r, DeclaredOrder o) {
         LocalDateTime paid = o.paidAt() == null ? now() : LocalDateTime.ofInstant(o.paidAt(), BEIJING);
-        var head = new PaymentHead(r.guid(), r.appType(), now(), DECLARED, o.payCode(), o.payName(),
-                o.payTransactionId(), o.orderNo(), o.platformCode(), o.platformName(), ID_CARD, o.buyerIdNumber(),
-                o.buyerName(), o.buyerPhone(), o.total(), RMB, paid, null);
+        var head = new PaymentHead(
+                r.guid(),
+                r.appType(),
+                now(),
+                DECLARED,
+                o.payCode(),
+                o.payName(),
+                o.payTransactionId(),
+                o.orderNo(),
+                o.platformCode(),
+                o.platformName(),
+                ID_CARD,
+                o.buyerIdNumber(),
+                o.buyerName(),
+                o.buyerPhone(),
+                o.total(),
+                RMB,
+                paid,
+                null);
         return new Ceb411Payment(head, transfer(o));
     }
 
     private CebRequest waybill(OutboxRequest r, DeclaredOrder o) {
         BigDecimal weight = declaration.unitGrossWeightKg().multiply(BigDecimal.valueOf(o.units()));
-        var head = new LogisticsHead(r.guid(), r.appType(), now(), DECLARED, declaration.logisticsCode(),
-                declaration.logisticsName(), logisticsNo(o), null, o.orderNo(), o.freight(), o.insurance(), RMB,
-                weight, 1, o.lines().get(0).name(), o.consigneeName(), o.consigneeAddress(), o.consigneePhone(),
+        var head = new LogisticsHead(
+                r.guid(),
+                r.appType(),
+                now(),
+                DECLARED,
+                declaration.logisticsCode(),
+                declaration.logisticsName(),
+                logisticsNo(o),
+                null,
+                o.orderNo(),
+                o.freight(),
+                o.insurance(),
+                RMB,
+                weight,
+                1,
+                o.lines().get(0).name(),
+                o.consigneeName(),
+                o.consigneeAddress(),
+                o.consigneePhone(),
                 null);
         return new Ceb511Logistics(head, transfer(o));
     }

@@ -94,7 +94,8 @@ class OutboxDispatcher {
 
     private Mono<Boolean> deliver(OutboxRequest request, PreparedMessage prepared) {
         return gateway.deliver(prepared)
-                .flatMap(submission -> rows.markSent(request.id(), submission.delivery().deliveredAt()))
+                .flatMap(submission ->
+                        rows.markSent(request.id(), submission.delivery().deliveredAt()))
                 .thenReturn(true)
                 .onErrorResume(DeliveryUnavailableException.class, e -> rows.retryLater(
                                 request.id(), clock.instant().plus(pause(request.attempts())), e.getMessage())
@@ -102,8 +103,12 @@ class OutboxDispatcher {
     }
 
     private Mono<Boolean> setAside(OutboxRequest request, Throwable e) {
-        log.error("Customs request {} {} of {} set aside: {}", request.messageType(), request.guid(),
-                request.subjectNo(), e.toString());
+        log.error(
+                "Customs request {} {} of {} set aside: {}",
+                request.messageType(),
+                request.guid(),
+                request.subjectNo(),
+                e.toString());
         return rows.markFailed(request.id(), clock.instant(), String.valueOf(e.getMessage()))
                 .thenReturn(false);
     }

@@ -40,10 +40,8 @@ class ReceiptController {
         }
         return body.switchIfEmpty(Mono.error(() -> CebXmlException.of(CebXmlException.Kind.MALFORMED, "empty body")))
                 .map(intake::parse)
-                .flatMap(receipts -> intake.handle(receipts)
-                        .count()
-                        .map(n -> ResponseEntity.status(HttpStatus.ACCEPTED)
-                                .body((Object) Map.of("receipts", n))));
+                .flatMap(receipts -> intake.handle(receipts).count().map(n -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .body((Object) Map.of("receipts", n))));
     }
 
     @ExceptionHandler(CebXmlException.class)
@@ -63,8 +61,8 @@ class ReceiptController {
     }
 
     private static ResponseEntity<Object> unauthorized() {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "the single window's bearer token is required");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNAUTHORIZED, "the single window's bearer token is required");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"customs\"")
                 .body(problem);

@@ -39,7 +39,10 @@ class ReceiptRecording implements ReceiptHandler {
     @Override
     public Mono<Void> handle(Receipt receipt) {
         CustomsReceipt platform = toPlatform(receipt);
-        return store(platform).filter(stillToApply -> stillToApply).flatMap(x -> apply(platform));
+        return store(platform)
+                .filter(stillToApply -> stillToApply)
+                .flatMap(x -> apply(platform))
+                .then();
     }
 
     /** Applies a stored receipt; {@code true} once it is applied (or no lifecycle takes it), else it stays parked. */
@@ -81,8 +84,11 @@ class ReceiptRecording implements ReceiptHandler {
     }
 
     private static Mono<Boolean> parked(CustomsReceipt r) {
-        log.info("Receipt {} {} for unknown {} parked until its declaration is known", r.messageType(),
-                r.returnStatus(), r.subjectNo());
+        log.info(
+                "Receipt {} {} for unknown {} parked until its declaration is known",
+                r.messageType(),
+                r.returnStatus(),
+                r.subjectNo());
         return Mono.just(false);
     }
 

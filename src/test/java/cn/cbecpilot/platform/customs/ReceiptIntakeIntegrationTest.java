@@ -18,25 +18,51 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
     void refusesAReceiptWithoutTheBearerToken() {
         String xml = Receipts.inventory(Receipts.guid(), "NOORDER" + nextBuyer(), "120", "ok");
 
-        http.post().uri("/customs/receipts").contentType(MediaType.APPLICATION_XML).bodyValue(xml).exchange()
-                .expectStatus().isUnauthorized().expectHeader().exists("WWW-Authenticate");
-        http.post().uri("/customs/receipts").header("Authorization", "Bearer dev-customs-tokeN")
-                .contentType(MediaType.APPLICATION_XML).bodyValue(xml).exchange()
-                .expectStatus().isUnauthorized();
-        http.post().uri("/customs/receipts").headers(h -> h.setBasicAuth("operator", "operator"))
-                .contentType(MediaType.APPLICATION_XML).bodyValue(xml).exchange()
-                .expectStatus().isUnauthorized();
+        http.post()
+                .uri("/customs/receipts")
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue(xml)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .exists("WWW-Authenticate");
+        http.post()
+                .uri("/customs/receipts")
+                .header("Authorization", "Bearer dev-customs-tokeN")
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue(xml)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        http.post()
+                .uri("/customs/receipts")
+                .headers(h -> h.setBasicAuth("operator", "operator"))
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue(xml)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
 
-        assertThat(stored(xml.substring(xml.indexOf("guid=\"") + 6, xml.indexOf("guid=\"") + 42))).isZero();
+        assertThat(stored(xml.substring(xml.indexOf("guid=\"") + 6, xml.indexOf("guid=\"") + 42)))
+                .isZero();
     }
 
     @Test
     void storesAReceiptForAnUnknownDeclarationAndParksIt() {
         String copNo = "PARKED" + nextBuyer();
 
-        customs().post().uri("/customs/receipts").contentType(MediaType.APPLICATION_XML)
-                .bodyValue(Receipts.inventory(Receipts.guid(), copNo, "120", "逻辑校验通过")).exchange()
-                .expectStatus().isAccepted().expectBody().jsonPath("$.receipts").isEqualTo(1);
+        customs()
+                .post()
+                .uri("/customs/receipts")
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue(Receipts.inventory(Receipts.guid(), copNo, "120", "逻辑校验通过"))
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.receipts")
+                .isEqualTo(1);
 
         assertThat(count("select count(*) from customs_message where direction = 'IN' and subject_no = '" + copNo
                         + "' and not applied and message_type = 'CEB622' and return_status = '120'"))
@@ -52,11 +78,18 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         String xml = Receipts.inventory(Receipts.guid(), copNo, "800", "放行");
 
         for (int i = 0; i < 2; i++) {
-            customs().post().uri("/customs/receipts").contentType(MediaType.APPLICATION_XML).bodyValue(xml)
-                    .exchange().expectStatus().isAccepted();
+            customs()
+                    .post()
+                    .uri("/customs/receipts")
+                    .contentType(MediaType.APPLICATION_XML)
+                    .bodyValue(xml)
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted();
         }
 
-        assertThat(count("select count(*) from customs_message where subject_no = '" + copNo + "'")).isOne();
+        assertThat(count("select count(*) from customs_message where subject_no = '" + copNo + "'"))
+                .isOne();
     }
 
     @Test
@@ -64,10 +97,17 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         String copNo = "DXP" + nextBuyer();
         byte[] envelope = Receipts.inDxpEnvelope(Receipts.inventory(Receipts.guid(), copNo, "120", "ok"), "CEB622");
 
-        customs().post().uri("/customs/receipts").contentType(MediaType.APPLICATION_XML).bodyValue(envelope)
-                .exchange().expectStatus().isAccepted();
+        customs()
+                .post()
+                .uri("/customs/receipts")
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue(envelope)
+                .exchange()
+                .expectStatus()
+                .isAccepted();
 
-        assertThat(count("select count(*) from customs_message where subject_no = '" + copNo + "'")).isOne();
+        assertThat(count("select count(*) from customs_message where subject_no = '" + copNo + "'"))
+                .isOne();
     }
 
     @Test
@@ -79,13 +119,27 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
                 + "<CEB622Message xmlns=\"http://www.chinaport.gov.cn/ceb\">&b;</CEB622Message>";
         String deep = "<a>".repeat(5000) + "</a>".repeat(5000);
         for (String hostile : new String[] {xxe, laughs, deep, "<CEB622Message", "not xml at all", "<x/>"}) {
-            customs().post().uri("/customs/receipts").contentType(MediaType.APPLICATION_XML).bodyValue(hostile)
-                    .exchange().expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.detail").isNotEmpty();
+            customs()
+                    .post()
+                    .uri("/customs/receipts")
+                    .contentType(MediaType.APPLICATION_XML)
+                    .bodyValue(hostile)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isNotEmpty();
         }
-        customs().post().uri("/customs/receipts").contentType(MediaType.APPLICATION_XML).exchange()
-                .expectStatus().isBadRequest();
+        customs()
+                .post()
+                .uri("/customs/receipts")
+                .contentType(MediaType.APPLICATION_XML)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
 
         assertThat(count("select count(*) from customs_message")).isEqualTo(before);
     }
@@ -94,12 +148,20 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
     void refusesAnOversizedReceipt() {
         String huge = Receipts.inventory(Receipts.guid(), "HUGE", "120", "x".repeat(3_000_000));
 
-        customs().post().uri("/customs/receipts").contentType(MediaType.APPLICATION_XML).bodyValue(huge).exchange()
-                .expectStatus().value(s -> assertThat(s).isIn(400, 413));
+        customs()
+                .post()
+                .uri("/customs/receipts")
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue(huge)
+                .exchange()
+                .expectStatus()
+                .value(s -> assertThat(s).isIn(400, 413));
     }
 
     private WebTestClient customs() {
-        return http.mutate().defaultHeader("Authorization", "Bearer dev-customs-token").build();
+        return http.mutate()
+                .defaultHeader("Authorization", "Bearer dev-customs-token")
+                .build();
     }
 
     private long stored(String guid) {

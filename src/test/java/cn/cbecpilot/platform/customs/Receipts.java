@@ -1,8 +1,8 @@
 package cn.cbecpilot.platform.customs;
 
-import java.nio.charset.StandardCharsets;
 import cn.cbecpilot.ceb.dxp.DxpEnvelope;
 import cn.cbecpilot.ceb.dxp.TransInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +41,12 @@ final class Receipts {
     }
 
     static byte[] inDxpEnvelope(String message, String messageType) {
-        var info = new TransInfo(guid(), "DXPEDCCEB0000002", List.of("DXPENT0000458753"),
-                LocalDateTime.of(2026, 12, 3, 10, 15), messageType);
+        var info = new TransInfo(
+                guid(),
+                "DXPEDCCEB0000002",
+                List.of("DXPENT0000458753"),
+                LocalDateTime.of(2026, 12, 3, 10, 15),
+                messageType);
         return new DxpEnvelope().wrap(message.getBytes(StandardCharsets.UTF_8), info);
     }
 }
