@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 public final class HttpReceiptPoller implements ReceiptSource {
 
-    static final String MESSAGE_ID_HEADER = "X-Ceb-Message-Id";
+    public static final String MESSAGE_ID_HEADER = "X-Ceb-Message-Id";
 
     private final WebClient client;
     private final Settings settings;

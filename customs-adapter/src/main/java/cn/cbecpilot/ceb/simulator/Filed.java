@@ -1,0 +1,52 @@
+package cn.cbecpilot.ceb.simulator;
+
+import cn.cbecpilot.ceb.message.MessageType;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the simulated customs has on file: the partners' documents for the tri-data match, and the
+ * numbers it assigned to each list. Bounded, oldest forgotten first, so a long demo run stays small.
+ */
+final class Filed {
+
+    private static final int CAPACITY = 50_000;
+
+    private final Map<String, Received> documents = bounded();
+    private final Map<String, String> numbers = bounded();
+    private final AtomicLong serial = new AtomicLong();
+
+    synchronized void file(Received document) {
+        documents.put(document.type() + ":" + document.key(), document);
+    }
+
+    synchronized Optional<Received> find(MessageType type, String key) {
+        return Optional.ofNullable(documents.get(type + ":" + key));
+    }
+
+    /** The e-port's pre-entry number for a copNo: B, the date and nine digits (18 characters). */
+    synchronized String preNo(String copNo, LocalDate today) {
+        return numbers.computeIfAbsent(
+                "pre:" + copNo,
+                k -> "B" + today.toString().replace("-", "") + String.format("%09d", serial.incrementAndGet()));
+    }
+
+    /** The customs list number: customs code, year, I and nine digits (18 characters). */
+    synchronized String invtNo(String copNo, String customsCode, LocalDate today) {
+        return numbers.computeIfAbsent(
+                "invt:" + copNo,
+                k -> customsCode + today.getYear() + "I" + String.format("%09d", serial.incrementAndGet()));
+    }
+
+    private static <V> Map<String, V> bounded() {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > CAPACITY;
+            }
+        };
+    }
+}

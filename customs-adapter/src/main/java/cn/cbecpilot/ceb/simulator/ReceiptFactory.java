@@ -1,0 +1,90 @@
+package cn.cbecpilot.ceb.simulator;
+
+import cn.cbecpilot.ceb.message.CebFormats;
+import cn.cbecpilot.ceb.message.MessageType;
+import cn.cbecpilot.ceb.message.ReceiptWriter;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes the receipt of one step for one request, with the numbers customs has on file for it. */
+final class ReceiptFactory {
+
+    private final ReceiptWriter writer = new ReceiptWriter();
+    private final Filed filed;
+
+    ReceiptFactory(Filed filed) {
+        this.filed = filed;
+    }
+
+    byte[] receipt(Received request, Step step, LocalDateTime now) {
+        Map<String, String> f = new HashMap<>();
+        f.put("guid", request.get("guid"));
+        f.put("returnStatus", step.status());
+        f.put("returnTime", CebFormats.RETURN_TIME.format(now));
+        f.put("returnInfo", step.info());
+        copy(
+                request,
+                f,
+                "ebpCode",
+                "ebcCode",
+                "orderNo",
+                "payCode",
+                "payTransactionId",
+                "logisticsCode",
+                "logisticsNo",
+                "customsCode",
+                "agentCode",
+                "coElNo",
+                "operatorCode");
+        switch (step.type()) {
+            case CEB622, CEB624, CEB626 -> importList(request, step, now, f);
+            case CEB214 -> exportReturn(request, now, f);
+            case CEB216 -> f.put("preNo", filed.preNo(request.key(), now.toLocalDate()));
+            default -> {}
+        }
+        return writer.write(step.type(), CebFormats.newGuid(), List.of(f));
+    }
+
+    private void importList(Received request, Step step, LocalDateTime now, Map<String, String> f) {
+        String copNo = copNo(request);
+        f.put("copNo", copNo);
+        f.put("preNo", filed.preNo(copNo, now.toLocalDate()));
+        boolean assigned = !"100".equals(step.status()) || request.type() != MessageType.CEB621;
+        if (assigned) {
+            f.put(
+                    "invtNo",
+                    Optional.ofNullable(request.get("invtNo"))
+                            .filter(n -> n.length() == 18)
+                            .orElseGet(() -> filed.invtNo(copNo, request.get("customsCode"), now.toLocalDate())));
+        }
+    }
+
+    private void exportReturn(Received request, LocalDateTime now, Map<String, String> f) {
+        Optional<Received> original = request.type() == MessageType.CEB213
+                ? Optional.of(request)
+                : filed.find(MessageType.CEB213, request.key());
+        original.ifPresent(o -> copy(o, f, "ebpCode", "ebcCode", "agentCode", "invtNo"));
+        f.putIfAbsent("agentCode", request.get("operatorCode"));
+        f.putIfAbsent("invtNo", request.get("invtNo") == null ? request.key() : request.get("invtNo"));
+        f.put("preNo", filed.preNo(request.key(), now.toLocalDate()));
+    }
+
+    /** The copNo a receipt must carry; a list sent without one is known by its order number. */
+    private static String copNo(Received request) {
+        String copNo = request.get("copNo");
+        String key = copNo == null || copNo.isEmpty() ? request.get("orderNo") : copNo;
+        return key.length() <= 20 ? key : key.substring(0, 20);
+    }
+
+    private static void copy(Received from, Map<String, String> to, String... names) {
+        for (String name : names) {
+            String value = from.get(name);
+            if (value != null && !value.isEmpty()) {
+                to.put(name, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package cn.cbecpilot.ceb.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends receipts when their time comes: pushed to the callback with the bearer token and/or put in
+ * the poll queue. One thread sends them all, so receipts scheduled for the same moment keep their
+ * order. A push that fails is tried twice more, then only the queue (if any) still has it.
+ */
+final class ReceiptOutlet implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptOutlet.class);
+    private static final int PUSH_ATTEMPTS = 3;
+    private static final Duration PUSH_BACKOFF = Duration.ofMillis(500);
+
+    private final SimulatorSettings settings;
+    private final ReceiptQueue queue;
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient http;
+
+    ReceiptOutlet(SimulatorSettings settings, ReceiptQueue queue) {
+        this.settings = settings;
+        this.queue = queue;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "single-window-receipts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    void sendLater(byte[] envelope, Duration delay) {
+        scheduler.schedule(() -> send(envelope), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void send(byte[] envelope) {
+        if (settings.queueReceipts()) {
+            queue.add(envelope);
+        }
+        settings.callbackUrl().ifPresent(url -> push(url, envelope, 1));
+    }
+
+    private void push(URI url, byte[] envelope, int attempt) {
+        Optional<String> failure = post(url, envelope);
+        if (failure.isEmpty()) {
+            return;
+        }
+        if (attempt < PUSH_ATTEMPTS) {
+            scheduler.schedule(
+                    () -> push(url, envelope, attempt + 1), PUSH_BACKOFF.toMillis() * attempt, TimeUnit.MILLISECONDS);
+        } else {
+            log.warn("receipt push to {} failed {} times, last: {}", url, attempt, failure.get());
+        }
+    }
+
+    private Optional<String> post(URI url, byte[] envelope) {
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/xml")
+                .header("Authorization", "Bearer " + settings.callbackToken())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
+                .build();
+        try {
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status / 100 == 2 ? Optional.empty() : Optional.of("HTTP " + status);
+        } catch (IOException e) {
+            return Optional.of(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

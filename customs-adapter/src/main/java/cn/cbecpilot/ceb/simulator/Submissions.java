@@ -1,0 +1,134 @@
+package cn.cbecpilot.ceb.simulator;
+
+import cn.cbecpilot.ceb.dxp.DxpEnvelope;
+import cn.cbecpilot.ceb.dxp.TransInfo;
+import cn.cbecpilot.ceb.message.CebFormats;
+import cn.cbecpilot.ceb.message.CebSchema;
+import cn.cbecpilot.ceb.message.MessageType;
+import cn.cbecpilot.ceb.message.ReceiptWriter;
+import cn.cbecpilot.ceb.signature.CebSignatureVerifier;
+import cn.cbecpilot.ceb.signature.SignatureVerification;
+import cn.cbecpilot.ceb.xml.CebXmlException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.w3c.dom.Element;
+
+/**
+ * Takes one posted DXP envelope: refuses what is not a readable request (HTTP 400), answers a request
+ * against the schema with a CEB900, and otherwise files each document, runs the checks and schedules
+ * the receipts its scenario calls for. The HTTP answer only says the message was taken over.
+ */
+final class Submissions {
+
+    record Answer(int status, String body, Scenario scenario) {}
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final SimulatorSettings settings;
+    private final ReceiptOutlet outlet;
+    private final Clock clock;
+    private final Filed filed = new Filed();
+    private final ReceiptFactory receipts = new ReceiptFactory(filed);
+    private final DxpEnvelope envelope = new DxpEnvelope();
+    private final CebSignatureVerifier verifier = CebSignatureVerifier.trustingEmbeddedCertificate();
+
+    Submissions(SimulatorSettings settings, ReceiptOutlet outlet, Clock clock) {
+        this.settings = settings;
+        this.outlet = outlet;
+        this.clock = clock;
+    }
+
+    Answer take(byte[] body) {
+        DxpEnvelope.Unwrapped unwrapped;
+        try {
+            unwrapped = envelope.unwrap(body);
+        } catch (CebXmlException e) {
+            return new Answer(400, e.getMessage(), settings.defaultScenario());
+        }
+        Element root = unwrapped.document().getDocumentElement();
+        Optional<MessageType> type = MessageType.ofRootName(root.getLocalName())
+                .filter(t -> !t.isReceipt() && MessageType.NAMESPACE.equals(root.getNamespaceURI()));
+        if (type.isEmpty() || unwrapped.transInfo().isEmpty()) {
+            return new Answer(
+                    400, "not a DxpMsg carrying a CEB request this simulator handles", settings.defaultScenario());
+        }
+        TransInfo info = unwrapped.transInfo().get();
+        List<Received> documents = Received.from(type.get(), info.senderId(), root);
+        Scenario scenario = documents.stream()
+                .map(d -> Scenario.markedBy(d.key()))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(settings.defaultScenario());
+        if (scenario == Scenario.SERVER_ERROR) {
+            return new Answer(503, "single window unavailable", scenario);
+        }
+        try {
+            CebSchema.validate(unwrapped.document());
+        } catch (CebXmlException e) {
+            send(schemaFailure(info, e), MessageType.CEB900, info.senderId(), 1);
+            return new Answer(200, "taken over; schema check failed, see CEB900", scenario);
+        }
+        Optional<String> signature = signatureProblem(type.get(), unwrapped);
+        documents.forEach(d -> respond(d, scenario, signature));
+        return new Answer(200, "taken over " + info.copMsgId(), scenario);
+    }
+
+    private void respond(Received document, Scenario scenario, Optional<String> signatureProblem) {
+        Optional<String> rejection = signatureProblem.or(() -> Inspection.check(document, filed));
+        filed.file(document);
+        List<Step> steps = Verdicts.steps(document.type(), scenario, rejection);
+        for (int i = 0; i < steps.size(); i++) {
+            byte[] receipt = receipts.receipt(document, steps.get(i), now());
+            send(receipt, steps.get(i).type(), document.senderId(), i + 1);
+        }
+    }
+
+    private Optional<String> signatureProblem(MessageType type, DxpEnvelope.Unwrapped unwrapped) {
+        if (!type.requiresSignature()) {
+            return Optional.empty();
+        }
+        SignatureVerification verification = verifier.verify(unwrapped.document());
+        return verification.valid()
+                ? Optional.empty()
+                : Optional.of("[Code:-621029;Desc:签名验证失败 " + verification.reason() + "]");
+    }
+
+    private byte[] schemaFailure(TransInfo info, CebXmlException e) {
+        String text = e.getMessage().length() > 4000 ? e.getMessage().substring(0, 4000) : e.getMessage();
+        return new ReceiptWriter()
+                .write(
+                        MessageType.CEB900,
+                        CebFormats.newGuid(),
+                        List.of(Map.of(
+                                "guid",
+                                CebFormats.newGuid(),
+                                "returnStatus",
+                                "0002",
+                                "returnInfo",
+                                "报文格式校验失败 " + text,
+                                "returnTime",
+                                CebFormats.RETURN_TIME.format(now()),
+                                "oriCopMsgId",
+                                info.copMsgId(),
+                                "oriMessageType",
+                                info.msgType().length() > 15 ? info.msgType().substring(0, 15) : info.msgType(),
+                                "oriBizMessage",
+                                "")));
+    }
+
+    /** Sends the receipt in its own envelope, from the customs node to the request's sender, {@code step} delays later. */
+    private void send(byte[] receipt, MessageType type, String receiver, int step) {
+        String sender =
+                type.flow() == MessageType.Flow.EXPORT ? DxpEnvelope.EXPORT_RECEIVER : DxpEnvelope.IMPORT_RECEIVER;
+        TransInfo out = new TransInfo(CebFormats.newGuid(), sender, List.of(receiver), now(), type.rootName());
+        outlet.sendLater(envelope.wrap(receipt, out), settings.receiptDelay().multipliedBy(step));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(BEIJING));
+    }
+}
