@@ -34,7 +34,7 @@ public final class LotCodes {
                             + " against"));
             return new Checked(List.of(), problems);
         }
-        List<TraceCode> codes = new ArrayList<>();
+        List<Scanned> codes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < scanned.size(); i++) {
             String field = "codes[" + i + "]";
@@ -51,7 +51,7 @@ public final class LotCodes {
                 problems.add(
                         new FieldProblem("DUPLICATE_CODE", field, code.canonical() + " was scanned twice in this lot"));
             } else {
-                codes.add(code);
+                codes.add(new Scanned(i, code));
             }
         }
         return new Checked(codes, problems);
@@ -79,12 +79,19 @@ public final class LotCodes {
         return null;
     }
 
-    /** @param codes the codes that passed, in scan order; complete only when {@code problems} is empty */
-    public record Checked(List<TraceCode> codes, List<FieldProblem> problems) {
+    /** @param passed the codes that passed, in scan order; complete only when {@code problems} is empty */
+    public record Checked(List<Scanned> passed, List<FieldProblem> problems) {
 
         public Checked {
-            codes = List.copyOf(codes);
+            passed = List.copyOf(passed);
             problems = List.copyOf(problems);
         }
+
+        public List<TraceCode> codes() {
+            return passed.stream().map(Scanned::code).toList();
+        }
     }
+
+    /** A code read, and its place in the request's {@code codes}. */
+    public record Scanned(int index, TraceCode code) {}
 }
