@@ -38,6 +38,50 @@ public class TraceCodes {
                 .collect(Collectors.toSet());
     }
 
+    /** The registered units carrying these codes; codes not registered are left out. */
+    public Mono<List<RegisteredCode>> find(Collection<TraceCode> codes) {
+        if (codes.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return db.sql("select id, scheme || ':' || product_key || ':' || serial as key, sku, lot_id, status, order_no"
+                        + " from trace_code where (scheme, product_key, serial) in (select * from " + KEYS + ")")
+                .bind(0, column(codes, c -> c.scheme().name()))
+                .bind(1, column(codes, TraceCode::productKey))
+                .bind(2, column(codes, TraceCode::serial))
+                .map((row, meta) -> new RegisteredCode(
+                        row.get("id", Long.class),
+                        row.get("key", String.class),
+                        row.get("sku", String.class),
+                        row.get("lot_id", Long.class),
+                        TraceStatus.valueOf(row.get("status", String.class)),
+                        row.get("order_no", String.class)))
+                .all()
+                .collectList();
+    }
+
+    /** Blocks the units: status RECALLED, with a RECALLED event each. */
+    public Mono<Void> markRecalled(Collection<Long> codeIds, Instant at, String detail) {
+        return db.sql("update trace_code set status = $2 where id = any($1)")
+                .bind(0, codeIds.toArray(Long[]::new))
+                .bind(1, TraceStatus.RECALLED.name())
+                .then()
+                .then(record(codeIds, TraceEventType.RECALLED, at, detail));
+    }
+
+    /** Records an event of each unit that does not change its status. */
+    public Mono<Void> record(Collection<Long> codeIds, TraceEventType type, Instant at, String detail) {
+        if (codeIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("insert into trace_event (code_id, type, at, detail) select id, $2, $3, $4"
+                        + " from unnest($1::bigint[]) as t(id)")
+                .bind(0, codeIds.toArray(Long[]::new))
+                .bind(1, type.name())
+                .bind(2, at.atOffset(ZoneOffset.UTC))
+                .bind(3, detail)
+                .then();
+    }
+
     /** Serial numbers no other issued code has. */
     Mono<List<Long>> nextSerials(int count) {
         return db.sql("select nextval('trace_serial') from generate_series(1, $1)")

@@ -31,7 +31,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain security(ServerHttpSecurity http) {
-        return http.authorizeExchange(ex -> ex.pathMatchers("/api/console/**", "/console/**")
+        return http.authorizeExchange(ex -> ex.pathMatchers(HttpMethod.POST, "/api/console/recalls")
+                        .hasAnyRole("COMPLIANCE", "ADMIN")
+                        .pathMatchers("/api/console/**", "/console/**")
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/export-returns/**")
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
