@@ -255,6 +255,9 @@ class RecallIntegrationTest extends IntegrationTestBase {
                 .then(db.sql("update bond_stock set reserved = reserved - 1 where sku = $1")
                         .bind(0, device.sku())
                         .then())
+                .then(db.sql("update customer_order set status = 'OUT_OF_BOND' where order_no = $1")
+                        .bind(0, orderNo)
+                        .then())
                 .toFuture()
                 .join();
 
