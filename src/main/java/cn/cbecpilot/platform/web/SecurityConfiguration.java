@@ -46,6 +46,8 @@ class SecurityConfiguration {
                 .addFilterBefore(throttle, SecurityWebFiltersOrder.HTTP_BASIC)
                 .authorizeExchange(ex -> ex.pathMatchers("/api/console/audit/**", "/console/audit/**")
                         .hasAnyRole("COMPLIANCE", "ADMIN")
+                        .pathMatchers(HttpMethod.POST, "/api/console/recalls")
+                        .hasAnyRole("COMPLIANCE", "ADMIN")
                         .pathMatchers("/api/console/**", "/console/**")
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/export-returns/**")
