@@ -15,15 +15,5 @@ public enum ReturnStatus {
     REPAIRED,
     RELABELLED,
     RE_EXPORTED,
-    EXPIRED;
-
-    /** Whether the goods may still arrive: the states the expiry job looks at. */
-    public boolean awaitsArrival() {
-        return this == DRAFT || this == DECLARED || this == ACCEPTED || this == UNDER_REVIEW;
-    }
-
-    /** Whether the return's units stay taken from the export lists (a rejected or expired one gives them back). */
-    public boolean holdsUnits() {
-        return this != REJECTED && this != EXPIRED;
-    }
+    EXPIRED
 }
