@@ -25,6 +25,9 @@ create table export_list_line (
     model             varchar(250) not null default '',
     quantity          integer      not null check (quantity > 0),
     unit              char(3)      not null,
+    -- the legal first quantity and unit (qty1, unit1 of the list); a return declares its share of them
+    legal_quantity    numeric(19, 5) not null,
+    legal_unit        char(3)      not null,
     -- units on returns that are under way or done; rejected and expired returns give theirs back
     returned_quantity integer      not null default 0,
     primary key (export_list_no, gnum),
@@ -51,6 +54,7 @@ create table export_return (
     reentry_basis         varchar(20),
     tax_exempt            boolean      not null,
     applied_on            date         not null,
+    -- the last day any line may still arrive; past it, the return expires
     arrival_deadline      date         not null,
     arrived_on            date,
     reason                varchar(500) not null,

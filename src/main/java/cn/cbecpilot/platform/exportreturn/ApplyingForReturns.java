@@ -72,9 +72,10 @@ class ApplyingForReturns {
             listNos.add(l.exportListNo());
             codes.addAll(l.codes());
         });
+        // the codes are read after the lock, so that a return committed while this one waited is seen
         return lists.lockAndRead(listNos)
-                .zipWith(returns.codesOnReturns(codes))
-                .map(t -> new ReturnApplication(today, application.lines(), t.getT1(), Set.copyOf(t.getT2())))
+                .flatMap(locked -> returns.codesOnReturns(codes)
+                        .map(taken -> new ReturnApplication(today, application.lines(), locked, Set.copyOf(taken))))
                 .flatMap(checked -> {
                     List<Violation> violations = ReturnRules.check(checked);
                     if (!violations.isEmpty()) {
@@ -134,7 +135,7 @@ class ApplyingForReturns {
             ExportedList list = checked.releasedListOf(l).orElseThrow();
             ExportedLine e = list.lines().get(l.gnum());
             LocalDate last = ReturnWindow.lastArrivalDay(list.releasedOn());
-            deadline = deadline == null || last.isBefore(deadline) ? last : deadline;
+            deadline = deadline == null || last.isAfter(deadline) ? last : deadline;
             lines.add(new NewReturn.Line(
                     i + 1,
                     l.exportListNo(),

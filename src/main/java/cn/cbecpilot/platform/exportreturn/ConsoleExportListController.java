@@ -90,7 +90,15 @@ class ConsoleExportListController {
                 Boolean.TRUE.equals(b.rebateClaimed()),
                 b.lines().stream()
                         .map(l -> new ImportedList.Line(
-                                l.gnum(), l.gcode(), l.name().strip(), l.model(), l.quantity(), l.unit(), l.codes()))
+                                l.gnum(),
+                                l.gcode(),
+                                l.name().strip(),
+                                l.model(),
+                                l.quantity(),
+                                l.unit(),
+                                l.codes(),
+                                l.legalQuantity(),
+                                l.legalUnit()))
                         .toList());
     }
 }

@@ -3,6 +3,8 @@ package cn.cbecpilot.platform.exportreturn;
 import cn.cbecpilot.platform.exportreturn.domain.ExportedLine;
 import cn.cbecpilot.platform.exportreturn.domain.ExportedList;
 import cn.cbecpilot.platform.exportreturn.domain.ImportedList;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +48,8 @@ class ExportLists {
         head = l.releasedOn() == null ? head.bindNull(9, LocalDate.class) : head.bind(9, l.releasedOn());
         Mono<Void> lines = Flux.fromIterable(l.lines())
                 .concatMap(line -> db.sql("insert into export_list_line (export_list_no, gnum, gcode, name, model,"
-                                + " quantity, unit) values ($1, $2, $3, $4, $5, $6, $7)")
+                                + " quantity, unit, legal_quantity, legal_unit) values ($1, $2, $3, $4, $5, $6, $7,"
+                                + " coalesce($8::numeric, $6), coalesce($9::varchar, $7))")
                         .bind(0, l.exportListNo())
                         .bind(1, line.gnum())
                         .bind(2, line.gcode())
@@ -54,6 +57,8 @@ class ExportLists {
                         .bind(4, line.model())
                         .bind(5, line.quantity())
                         .bind(6, line.unit())
+                        .bind(7, Parameters.in(R2dbcType.NUMERIC, line.legalQuantity()))
+                        .bind(8, Parameters.in(R2dbcType.VARCHAR, line.legalUnit()))
                         .then()
                         .thenMany(Flux.fromIterable(line.codes())
                                 .concatMap(code -> db.sql("insert into export_list_code (export_list_no, gnum, code)"

@@ -3,6 +3,8 @@ package cn.cbecpilot.platform.exportreturn;
 import cn.cbecpilot.platform.exportreturn.domain.Disposition;
 import cn.cbecpilot.platform.exportreturn.domain.ReturnStatus;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -110,7 +113,9 @@ final class ExportReturnApi {
             @Size(max = 250) String model,
             @NotNull @Min(1) @Max(999999) Integer quantity,
             @NotBlank @Pattern(regexp = "\\d{3}") String unit,
-            @Size(max = 10000) List<@NotNull @Pattern(regexp = CODE) String> codes) {}
+            @Size(max = 10000) List<@NotNull @Pattern(regexp = CODE) String> codes,
+            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 5) BigDecimal legalQuantity,
+            @Pattern(regexp = "\\d{3}") String legalUnit) {}
 
     record Imported(List<String> exportListNos) {}
 

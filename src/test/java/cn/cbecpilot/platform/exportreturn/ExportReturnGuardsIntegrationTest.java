@@ -226,8 +226,8 @@ class ExportReturnGuardsIntegrationTest extends IntegrationTestBase {
         String head = ",9610,0101,0101,1101980001,1101980002,1101980003,304," + today.minusDays(5) + ","
                 + today.minusDays(4) + ",false,";
         String csv = String.join(",", ExportListCsv.COLUMNS) + "\n"
-                + a + head + "1,3004909099,布洛芬,,5,142,\n"
-                + a + head + "2,9018390000,注射器,5ml,2," + "011," + a + "X1|" + a + "X2\n";
+                + a + head + "1,3004909099,布洛芬,,5,142,,,\n"
+                + a + head + "2,9018390000,注射器,5ml,2," + "011," + a + "X1|" + a + "X2,0.012,035\n";
 
         operator()
                 .post()
@@ -278,6 +278,10 @@ class ExportReturnGuardsIntegrationTest extends IntegrationTestBase {
                 .isEqualTo(today.minusDays(4).toString())
                 .jsonPath("$[?(@.exportListNo == '" + b + "')].lines[0].returnedQuantity")
                 .isEqualTo(0);
+        assertThat(count("select count(*) from export_list_line where export_list_no = '" + b
+                        + "' and ((gnum = 1 and legal_quantity = 5 and legal_unit = '142')"
+                        + " or (gnum = 2 and legal_quantity = 0.012 and legal_unit = '035'))"))
+                .isEqualTo(2);
 
         operator()
                 .post()

@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.exportreturn.domain;
 
 import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.InvalidInput.FieldProblem;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * exportListNo,tradeMode,customsCode,portCode,ebpCode,ebcCode,logisticsCode,country,declaredOn,releasedOn,
- * rebateClaimed,gnum,gcode,name,model,quantity,unit,codes
+ * rebateClaimed,gnum,gcode,name,model,quantity,unit,codes,legalQuantity,legalUnit
  * </pre>
  *
  * Dates are ISO ({@code 2026-01-10}); {@code releasedOn} may be empty (not released); {@code rebateClaimed} is
- * {@code true} or {@code false}; {@code codes} holds the line's traceability codes separated by {@code |}, or nothing.
+ * {@code true} or {@code false}; {@code codes} holds the line's traceability codes separated by {@code |}, or nothing;
+ * {@code legalQuantity} and {@code legalUnit} (the list's {@code qty1} and {@code unit1}) may be empty when they are the
+ * declared quantity and unit.
  * Fields hold no commas or quotes (none of these values needs them).
  */
 public final class ExportListCsv {
@@ -44,7 +47,9 @@ public final class ExportListCsv {
             "model",
             "quantity",
             "unit",
-            "codes");
+            "codes",
+            "legalQuantity",
+            "legalUnit");
 
     private static final Pattern CODE = Pattern.compile("[0-9A-Za-z()]{1,64}");
     private static final int MAX_ROWS = 5000;
@@ -123,7 +128,9 @@ public final class ExportListCsv {
                 f[14].strip(),
                 Integer.parseInt(text(f[15], "quantity", "[1-9]\\d{0,6}")),
                 text(f[16], "unit", "\\d{3}"),
-                codes);
+                codes,
+                f[18].isBlank() ? null : new BigDecimal(text(f[18], "legalQuantity", "\\d{1,14}(\\.\\d{1,5})?")),
+                f[19].isBlank() ? null : text(f[19], "legalUnit", "\\d{3}"));
     }
 
     private static String text(String value, String column, String pattern) {

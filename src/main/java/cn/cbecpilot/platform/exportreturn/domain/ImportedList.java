@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.exportreturn.domain;
 
 import cn.cbecpilot.platform.shared.InvalidInput.FieldProblem;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,13 +32,30 @@ public record ImportedList(
         lines = List.copyOf(lines);
     }
 
-    /** One line of the list. */
+    /**
+     * One line of the list.
+     *
+     * @param legalQuantity the quantity in the legal first unit ({@code qty1}), or null when it is the declared one
+     * @param legalUnit the legal first unit ({@code unit1}), or null when it is the declared one
+     */
     public record Line(
-            int gnum, String gcode, String name, String model, int quantity, String unit, List<String> codes) {
+            int gnum,
+            String gcode,
+            String name,
+            String model,
+            int quantity,
+            String unit,
+            List<String> codes,
+            BigDecimal legalQuantity,
+            String legalUnit) {
 
         public Line {
             model = model == null ? "" : model;
             codes = codes == null ? List.of() : List.copyOf(codes);
+        }
+
+        public Line(int gnum, String gcode, String name, String model, int quantity, String unit, List<String> codes) {
+            this(gnum, gcode, name, model, quantity, unit, codes, null, null);
         }
     }
 
