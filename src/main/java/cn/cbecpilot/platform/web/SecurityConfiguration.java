@@ -52,6 +52,8 @@ class SecurityConfiguration {
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/export-returns/**")
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
+                        .pathMatchers("/api/export-returns/**")
+                        .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
                         .anyExchange()
                         .permitAll())
                 .httpBasic(basic -> {})
