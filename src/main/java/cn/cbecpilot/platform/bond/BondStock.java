@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * Units of each SKU available to sell: those in unexpired, unrecalled lots still in bond, less those reserved for
- * orders. A SKU's stock row is locked while an order reserves from it, so two orders cannot take the last unit.
+ * Units of each SKU available to sell: those in unexpired, unrecalled lots still in bond (a recall of single coded units
+ * takes them off their lot's remaining units), less those reserved for orders. A SKU's stock row is locked while an order reserves from it, so two orders cannot take the last unit.
  */
 @Repository
 public class BondStock {
@@ -49,6 +49,16 @@ public class BondStock {
                         + " order by s.sku for update of s",
                 skus,
                 day);
+    }
+
+    /**
+     * Locks one SKU's stock row until the surrounding transaction ends, so that no order reserves its units while a
+     * recall blocks some of them.
+     */
+    public Mono<Void> lock(String sku) {
+        return db.sql("select 1 from bond_stock where sku = $1 for update")
+                .bind(0, sku)
+                .then();
     }
 
     public Mono<Void> reserve(String sku, int quantity) {

@@ -10,6 +10,8 @@ import cn.cbecpilot.platform.enterprise.Enterprises;
 import cn.cbecpilot.platform.enterprise.Qualification;
 import cn.cbecpilot.platform.enterprise.QualificationType;
 import cn.cbecpilot.platform.enterprise.Role;
+import cn.cbecpilot.platform.trace.LotLabels;
+import cn.cbecpilot.platform.trace.RegisteringCodes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +33,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Loads the demo once into an empty embedded database: enterprises with the pilot's dual qualification, a
- * positive-list excerpt, products with stock in bond, and the demo operator (whose password is no secret, which is why
+ * positive-list excerpt, products with coded stock in bond, and the demo operator (whose password is no secret, which is why
  * this never runs against an external database).
  */
 @Component
@@ -45,6 +47,7 @@ class DemoData {
     private final PositiveLists positiveLists;
     private final Products products;
     private final Lots lots;
+    private final RegisteringCodes codes;
     private final PasswordEncoder passwords;
     private final TransactionalOperator tx;
     private final Clock clock;
@@ -56,6 +59,7 @@ class DemoData {
             PositiveLists positiveLists,
             Products products,
             Lots lots,
+            RegisteringCodes codes,
             PasswordEncoder passwords,
             TransactionalOperator tx,
             Clock clock) {
@@ -64,6 +68,7 @@ class DemoData {
         this.positiveLists = positiveLists;
         this.products = products;
         this.lots = lots;
+        this.codes = codes;
         this.passwords = passwords;
         this.tx = tx;
         this.clock = clock;
@@ -108,8 +113,14 @@ class DemoData {
     }
 
     private Mono<Void> stock(Product p, LocalDate today) {
-        return lots.enter(p.sku(), "B" + today.getYear() + "01", today.plusMonths(18), 200)
-                .then(lots.enter(p.sku(), "B" + today.getYear() + "02", today.plusMonths(30), 300))
+        return lot(p, "B" + today.getYear() + "01", today.plusMonths(18), 200)
+                .then(lot(p, "B" + today.getYear() + "02", today.plusMonths(30), 300));
+    }
+
+    /** A lot labelled in the warehouse: NMPA codes for the drugs, GS1 codes for the devices with a GTIN. */
+    private Mono<Void> lot(Product p, String batchNo, LocalDate expiry, int quantity) {
+        return lots.enter(p.sku(), batchNo, expiry, quantity)
+                .flatMap(id -> codes.register(id, new LotLabels(p, batchNo, expiry, quantity, null)))
                 .then();
     }
 

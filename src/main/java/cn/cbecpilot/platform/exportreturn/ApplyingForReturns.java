@@ -1,0 +1,169 @@
+package cn.cbecpilot.platform.exportreturn;
+
+import cn.cbecpilot.platform.compliance.RuleCode;
+import cn.cbecpilot.platform.compliance.RulesViolated;
+import cn.cbecpilot.platform.compliance.Violation;
+import cn.cbecpilot.platform.customs.CustomsOutbox;
+import cn.cbecpilot.platform.exportreturn.domain.Disposition;
+import cn.cbecpilot.platform.exportreturn.domain.ExportedLine;
+import cn.cbecpilot.platform.exportreturn.domain.ExportedList;
+import cn.cbecpilot.platform.exportreturn.domain.RequestedLine;
+import cn.cbecpilot.platform.exportreturn.domain.ReturnApplication;
+import cn.cbecpilot.platform.exportreturn.domain.ReturnEvent;
+import cn.cbecpilot.platform.exportreturn.domain.ReturnRules;
+import cn.cbecpilot.platform.exportreturn.domain.ReturnStatus;
+import cn.cbecpilot.platform.exportreturn.domain.ReturnWindow;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies for an export return and declares it at once (CEB213), or refuses it with every violation. The export lines
+ * it names are locked, checked and taken in one transaction, so two applications cannot both take the last units.
+ */
+@Service
+class ApplyingForReturns {
+
+    static final String DEFAULT_REASON = "退货";
+
+    private final ExportLists lists;
+    private final ExportReturns returns;
+    private final ReturnTransitions transitions;
+    private final CustomsOutbox outbox;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    ApplyingForReturns(
+            ExportLists lists,
+            ExportReturns returns,
+            ReturnTransitions transitions,
+            CustomsOutbox outbox,
+            TransactionalOperator tx,
+            Clock clock) {
+        this.lists = lists;
+        this.returns = returns;
+        this.transitions = transitions;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** A validated application, as the API hands it over. */
+    record Application(
+            List<RequestedLine> lines, Disposition disposition, String reason, ExportReturnApi.Transport transport) {}
+
+    Mono<ExportReturnRow> apply(Application application) {
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        Set<String> listNos = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        application.lines().forEach(l -> {
+            listNos.add(l.exportListNo());
+            codes.addAll(l.codes());
+        });
+        // the codes are read after the lock, so that a return committed while this one waited is seen
+        return lists.lockAndRead(listNos)
+                .flatMap(locked -> returns.codesOnReturns(codes)
+                        .map(taken -> new ReturnApplication(today, application.lines(), locked, Set.copyOf(taken))))
+                .flatMap(checked -> {
+                    List<Violation> violations = ReturnRules.check(checked);
+                    if (!violations.isEmpty()) {
+                        return Mono.error(refused(violations));
+                    }
+                    return create(application, checked, now);
+                })
+                .as(tx::transactional);
+    }
+
+    private Mono<ExportReturnRow> create(Application application, ReturnApplication checked, Instant now) {
+        return returns.nextNumber()
+                .map(n -> "ER" + DateTimeFormatter.BASIC_ISO_DATE.format(checked.appliedOn())
+                        + String.format("%06d", n % 1_000_000))
+                .flatMap(returnNo -> take(checked)
+                        .then(returns.insert(newReturn(returnNo, application, checked, now)))
+                        .then(returns.appendHistory(returnNo, null, ReturnStatus.DRAFT, "APPLY", now, null))
+                        .then(transitions.open(returnNo)))
+                .flatMap(draft -> transitions.fire(draft, ReturnEvent.DECLARE, "CEB213 enqueued"))
+                .flatMap(declared -> outbox.enqueue(
+                                CustomsOutbox.SubjectKind.EXPORT_RETURN, declared.returnNo(), "CEB213", '1')
+                        .thenReturn(declared));
+    }
+
+    /**
+     * Takes the units with a conditional update. The lines are locked and the rule has already passed, so this only
+     * refuses if a line was changed outside the lock, and then it refuses rather than overdraws.
+     */
+    private Mono<Void> take(ReturnApplication checked) {
+        Map<String, RequestedLine> first = new LinkedHashMap<>();
+        Map<String, Integer> units = new LinkedHashMap<>();
+        for (RequestedLine l : checked.lines()) {
+            String key = l.exportListNo() + "#" + l.gnum();
+            first.putIfAbsent(key, l);
+            units.merge(key, l.quantity(), Integer::sum);
+        }
+        return Flux.fromIterable(units.entrySet())
+                .concatMap(e -> {
+                    RequestedLine l = first.get(e.getKey());
+                    return lists.take(l.exportListNo(), l.gnum(), e.getValue())
+                            .flatMap(taken -> taken
+                                    ? Mono.empty()
+                                    : Mono.error(refused(List.of(Violation.of(
+                                            RuleCode.QUANTITY,
+                                            "the units of " + l.exportListNo() + " line " + l.gnum()
+                                                    + " were taken by another return")))));
+                })
+                .then();
+    }
+
+    private static NewReturn newReturn(
+            String returnNo, Application application, ReturnApplication checked, Instant now) {
+        List<NewReturn.Line> lines = new ArrayList<>();
+        LocalDate deadline = null;
+        for (int i = 0; i < checked.lines().size(); i++) {
+            RequestedLine l = checked.lines().get(i);
+            ExportedList list = checked.releasedListOf(l).orElseThrow();
+            ExportedLine e = list.lines().get(l.gnum());
+            LocalDate last = ReturnWindow.lastArrivalDay(list.releasedOn());
+            deadline = deadline == null || last.isAfter(deadline) ? last : deadline;
+            lines.add(new NewReturn.Line(
+                    i + 1,
+                    l.exportListNo(),
+                    l.gnum(),
+                    e.gcode(),
+                    e.name(),
+                    e.model(),
+                    e.unit(),
+                    l.quantity(),
+                    ReturnWindow.taxExempt(list.releasedOn(), checked.appliedOn()),
+                    l.codes()));
+        }
+        String reason = application.reason() == null || application.reason().isBlank()
+                ? DEFAULT_REASON
+                : application.reason().strip();
+        return new NewReturn(
+                returnNo,
+                application.disposition(),
+                ReturnRules.taxExempt(checked),
+                checked.appliedOn(),
+                deadline,
+                reason,
+                application.transport(),
+                now,
+                lines);
+    }
+
+    private static RulesViolated refused(List<Violation> violations) {
+        return new RulesViolated("the export return breaks " + violations.size() + " rule(s)", violations);
+    }
+}
