@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -89,6 +91,7 @@ class OutboxDispatcher {
                 .map(gateway::prepare)
                 .flatMap(prepared -> messages.sent(request, prepared).thenReturn(prepared))
                 .flatMap(prepared -> deliver(request, prepared))
+                .onErrorResume(OutboxDispatcher::transientFault, e -> later(request, e))
                 .onErrorResume(e -> setAside(request, e));
     }
 
@@ -97,9 +100,20 @@ class OutboxDispatcher {
                 .flatMap(submission ->
                         rows.markSent(request.id(), submission.delivery().deliveredAt()))
                 .thenReturn(true)
-                .onErrorResume(DeliveryUnavailableException.class, e -> rows.retryLater(
-                                request.id(), clock.instant().plus(pause(request.attempts())), e.getMessage())
-                        .thenReturn(false));
+                .onErrorResume(DeliveryUnavailableException.class, e -> later(request, e));
+    }
+
+    /** Faults that may pass: the single window or the database unreachable for a while. */
+    private static boolean transientFault(Throwable e) {
+        return e instanceof DeliveryUnavailableException
+                || e instanceof TransientDataAccessException
+                || e instanceof DataAccessResourceFailureException;
+    }
+
+    private Mono<Boolean> later(OutboxRequest request, Throwable e) {
+        return rows.retryLater(
+                        request.id(), clock.instant().plus(pause(request.attempts())), String.valueOf(e.getMessage()))
+                .thenReturn(false);
     }
 
     private Mono<Boolean> setAside(OutboxRequest request, Throwable e) {

@@ -18,11 +18,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole platform over real HTTP on a random port, on the JVM's one embedded PostgreSQL with the demo data. Every
- * integration test extends this, so they share one Spring context.
+ * integration test extends this, so they share one Spring context. The embedded single-window simulator answers; the
+ * outbox dispatcher sends only when a test calls it, so that lifecycle tests decide which receipts an order gets.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"platform.data-dir=", "platform.expiry-interval=1h", "server.address=127.0.0.1"})
+        properties = {
+            "platform.data-dir=",
+            "platform.expiry-interval=1h",
+            "platform.customs.dispatch.interval=1h",
+            "server.address=127.0.0.1"
+        })
 @Import(IntegrationTestBase.TestClock.class)
 public abstract class IntegrationTestBase {
 
