@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -106,13 +105,6 @@ class UnitCodes {
                 .bind(1, type)
                 .bind(2, utc(at))
                 .then();
-    }
-
-    Flux<Long> ids(String orderNo) {
-        return db.sql("select id from trace_code where order_no = $1")
-                .bind(0, orderNo)
-                .map((r, m) -> r.get(0, Long.class))
-                .all();
     }
 
     /** A unit's code with what decides whether it may be sold. */
