@@ -1,6 +1,5 @@
 package cn.cbecpilot.platform.order;
 
-import cn.cbecpilot.platform.bond.BondStock;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -13,7 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Cancels orders left unpaid past their payment deadline and gives their stock and quota back. Each order is taken
+ * Cancels orders left unpaid past their payment deadline (the lifecycle's PAYMENT_TIMEOUT) and gives their stock and
+ * quota back. Each order is taken
  * with {@code FOR UPDATE SKIP LOCKED} in its own transaction, so several instances share the work and a payment
  * arriving at the same moment either wins or waits.
  */
@@ -21,21 +21,15 @@ import reactor.core.publisher.Mono;
 class ExpiringUnpaidOrders {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiringUnpaidOrders.class);
-    static final String EVENT = "PAYMENT_TIMEOUT";
 
     private final DatabaseClient db;
-    private final Orders orders;
-    private final Quotas quotas;
-    private final BondStock stock;
+    private final ChangingOrders changing;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    ExpiringUnpaidOrders(
-            DatabaseClient db, Orders orders, Quotas quotas, BondStock stock, TransactionalOperator tx, Clock clock) {
+    ExpiringUnpaidOrders(DatabaseClient db, ChangingOrders changing, TransactionalOperator tx, Clock clock) {
         this.db = db;
-        this.orders = orders;
-        this.quotas = quotas;
-        this.stock = stock;
+        this.changing = changing;
         this.tx = tx;
         this.clock = clock;
     }
@@ -61,22 +55,12 @@ class ExpiringUnpaidOrders {
     }
 
     private Mono<Boolean> expireOne(Instant now) {
-        return db.sql("select " + OrderRow.COLUMNS + " from customer_order where status = 'PENDING_PAYMENT'"
+        return db.sql("select " + LifecycleRow.COLUMNS + " from customer_order where status = 'PENDING_PAYMENT'"
                         + " and payment_due_at <= $1 order by payment_due_at limit 1 for update skip locked")
                 .bind(0, Orders.utc(now))
-                .map(OrderRow::from)
+                .map(LifecycleRow::from)
                 .one()
-                .flatMap(o -> orders.changeStatus(o.orderNo(), o.status(), o.version(), OrderStatus.CANCELLED, now)
-                        .then(orders.appendHistory(
-                                o.orderNo(),
-                                o.status(),
-                                OrderStatus.CANCELLED,
-                                EVENT,
-                                now,
-                                "unpaid at the payment deadline"))
-                        .then(quotas.giveBack(o))
-                        .then(stock.releaseOrder(o.orderNo()))
-                        .thenReturn(true))
+                .flatMap(o -> changing.timeOut(o).thenReturn(true))
                 .defaultIfEmpty(false);
     }
 }

@@ -1,6 +1,8 @@
 package cn.cbecpilot.platform.order;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -49,6 +52,17 @@ final class OrderApi {
             String total) {}
 
     record StatusAnswer(String orderNo, OrderStatus status) {}
+
+    record PaymentRequest(
+            @NotBlank @Size(max = 18) String payCode,
+            @NotBlank @Size(max = 60) String transactionId,
+            @NotNull @Valid PayerRequest payer,
+            @NotNull @DecimalMin("0.00") @Digits(integer = 17, fraction = 2) BigDecimal amount) {}
+
+    record PayerRequest(@Size(max = 100) String name, @Size(max = 32) String idNumber) {}
+
+    /** Traceability codes scanned by a picker or at the return desk. */
+    record CodesRequest(@Size(max = 5000) List<@NotBlank @Size(max = 200) String> codes) {}
 
     record OrderDetails(
             String orderNo,

@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.order;
 
 import cn.cbecpilot.platform.compliance.Buyer;
+import cn.cbecpilot.platform.shared.Money;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
@@ -17,7 +18,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
-/** The consumer's order API: place an order, then read it with the token the placement gave. */
+/**
+ * The consumer's order API: place an order, then read, pay, cancel it or ask for a return with the token the
+ * placement gave.
+ */
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -26,10 +30,12 @@ class OrderController {
 
     private final PlacingOrders placing;
     private final ReadingOrders reading;
+    private final ChangingOrders changing;
 
-    OrderController(PlacingOrders placing, ReadingOrders reading) {
+    OrderController(PlacingOrders placing, ReadingOrders reading, ChangingOrders changing) {
         this.placing = placing;
         this.reading = reading;
+        this.changing = changing;
     }
 
     @PostMapping
@@ -47,6 +53,43 @@ class OrderController {
             @RequestHeader(name = TOKEN_HEADER, required = false) String token,
             ServerWebExchange exchange) {
         return opened(orderNo, token, exchange).flatMap(reading::details);
+    }
+
+    @PostMapping("/{orderNo}/payment")
+    Mono<OrderApi.StatusAnswer> pay(
+            @PathVariable String orderNo,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+            @Valid @RequestBody OrderApi.PaymentRequest body,
+            ServerWebExchange exchange) {
+        Payment payment = new Payment(
+                body.payCode().strip(),
+                body.transactionId().strip(),
+                body.payer().name(),
+                body.payer().idNumber(),
+                Money.of(body.amount()));
+        return opened(orderNo, token, exchange)
+                .flatMap(o -> changing.pay(o.orderNo(), payment))
+                .map(s -> new OrderApi.StatusAnswer(orderNo, s));
+    }
+
+    @PostMapping("/{orderNo}/cancel")
+    Mono<OrderApi.StatusAnswer> cancel(
+            @PathVariable String orderNo,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+            ServerWebExchange exchange) {
+        return opened(orderNo, token, exchange)
+                .flatMap(o -> changing.cancel(o.orderNo()))
+                .map(s -> new OrderApi.StatusAnswer(orderNo, s));
+    }
+
+    @PostMapping("/{orderNo}/return")
+    Mono<OrderApi.StatusAnswer> requestReturn(
+            @PathVariable String orderNo,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+            ServerWebExchange exchange) {
+        return opened(orderNo, token, exchange)
+                .flatMap(o -> changing.requestReturn(o.orderNo()))
+                .map(s -> new OrderApi.StatusAnswer(orderNo, s));
     }
 
     /** Opens the order for its token holder, or for a signed-in operator. */

@@ -14,9 +14,11 @@ import reactor.core.publisher.Mono;
 public class ReadingOrders {
 
     private final Orders orders;
+    private final LifecycleRows lifecycle;
 
-    ReadingOrders(Orders orders) {
+    ReadingOrders(Orders orders, LifecycleRows lifecycle) {
         this.orders = orders;
+        this.lifecycle = lifecycle;
     }
 
     /**
@@ -40,12 +42,17 @@ public class ReadingOrders {
         return Mono.zip(
                         orders.lines(o.orderNo()).collectList(),
                         orders.history(o.orderNo()).collectList(),
-                        orders.codes(o.orderNo()))
-                .map(t -> details(o, t.getT1(), t.getT2(), t.getT3()));
+                        orders.codes(o.orderNo()),
+                        lifecycle.find(o.orderNo()))
+                .map(t -> details(o, t.getT1(), t.getT2(), t.getT3(), t.getT4()));
     }
 
     private static OrderApi.OrderDetails details(
-            OrderRow o, List<OrderLineRow> lines, List<HistoryEntry> history, Map<Integer, List<String>> codes) {
+            OrderRow o,
+            List<OrderLineRow> lines,
+            List<HistoryEntry> history,
+            Map<Integer, List<String>> codes,
+            LifecycleRow customs) {
         return new OrderApi.OrderDetails(
                 o.orderNo(),
                 o.status(),
@@ -68,7 +75,7 @@ public class ReadingOrders {
                 history.stream()
                         .map(h -> new OrderApi.History(h.from(), h.to(), h.event(), h.at()))
                         .toList(),
-                new OrderApi.Customs(o.orderNo(), null, null),
+                new OrderApi.Customs(o.orderNo(), customs.invtNo(), customs.customsStatus()),
                 lines.stream()
                         .map(l -> new OrderApi.Line(
                                 l.lineNo(),

@@ -1,0 +1,78 @@
+package cn.cbecpilot.platform.order;
+
+import static cn.cbecpilot.platform.order.Orders.utc;
+
+import java.time.Instant;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** The lifecycle's columns of an order and the receipts applied to it. Writes join the caller's transaction. */
+@Repository
+class LifecycleRows {
+
+    private final DatabaseClient db;
+
+    LifecycleRows(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<LifecycleRow> find(String orderNo) {
+        return db.sql("select " + LifecycleRow.COLUMNS + " from customer_order where order_no = $1")
+                .bind(0, orderNo)
+                .map(LifecycleRow::from)
+                .one();
+    }
+
+    Mono<Void> paid(String orderNo, String payCode, String transactionId, Instant at) {
+        return db.sql("update customer_order set paid_at = $2, pay_code = $3, pay_transaction_id = $4"
+                        + " where order_no = $1")
+                .bind(0, orderNo)
+                .bind(1, utc(at))
+                .bind(2, payCode)
+                .bind(3, transactionId)
+                .then();
+    }
+
+    Mono<Void> cancelling(String orderNo, OrderStatus left) {
+        return db.sql("update customer_order set status_before_cancel = $2 where order_no = $1")
+                .bind(0, orderNo)
+                .bind(1, left.name())
+                .then();
+    }
+
+    /**
+     * Records the latest inventory receipt's status (never letting another overwrite a final 800 or 899), the list number
+     * once customs gave it, and the release date.
+     */
+    Mono<Void> cleared(String orderNo, String status, Instant at, String invtNo, boolean released) {
+        var spec = db.sql("update customer_order set customs_status = $2, customs_status_at = $3,"
+                        + " invt_no = coalesce($4, invt_no),"
+                        + " released_at = case when $5 then coalesce(released_at, $3) else released_at end"
+                        + " where order_no = $1 and (customs_status is null or customs_status not in ('800', '899')"
+                        + " or $2 in ('800', '899'))")
+                .bind(0, orderNo)
+                .bind(1, status)
+                .bind(2, utc(at));
+        spec = invtNo == null ? spec.bindNull(3, String.class) : spec.bind(3, invtNo);
+        return spec.bind(4, released).then();
+    }
+
+    /**
+     * Records that a receipt is being applied; answers false when its guid was applied before, so that a receipt
+     * delivered twice (even at once: the second insert waits for the first to commit) is applied once.
+     */
+    Mono<Boolean> firstTime(String orderNo, String guid, String type, String status, Instant returnTime, Instant now) {
+        return db.sql("insert into order_receipt (guid, order_no, message_type, return_status, return_time, applied_at)"
+                        + " values ($1, $2, $3, $4, $5, $6) on conflict (guid) do nothing")
+                .bind(0, guid)
+                .bind(1, orderNo)
+                .bind(2, type)
+                .bind(3, status)
+                .bind(4, utc(returnTime))
+                .bind(5, utc(now))
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
+    }
+}

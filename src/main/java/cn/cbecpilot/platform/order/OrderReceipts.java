@@ -1,0 +1,112 @@
+package cn.cbecpilot.platform.order;
+
+import cn.cbecpilot.platform.customs.CustomsReceipt;
+import cn.cbecpilot.platform.customs.ReceiptConsumer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Customs receipts of the import order (312, 412, 512, 622, 624, 626) turned into its events. Each is applied at most
+ * once by guid and kept on the timeline as {@code RECEIPT_<type>_<status>}; an inventory receipt older than the one
+ * that last moved the order, or a stage the order has passed (a 120 after 800), changes nothing.
+ */
+@Component
+class OrderReceipts implements ReceiptConsumer {
+
+    private final LifecycleRows rows;
+    private final Transitions transitions;
+    private final ChangingOrders changing;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    OrderReceipts(
+            LifecycleRows rows,
+            Transitions transitions,
+            ChangingOrders changing,
+            TransactionalOperator tx,
+            Clock clock) {
+        this.rows = rows;
+        this.transitions = transitions;
+        this.changing = changing;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean accepts(String messageType) {
+        return ReceiptEvents.TYPES.contains(messageType);
+    }
+
+    @Override
+    public Mono<Boolean> apply(CustomsReceipt receipt) {
+        return rows.find(receipt.subjectNo())
+                .flatMap(row -> rows.firstTime(
+                                row.orderNo(),
+                                receipt.guid(),
+                                receipt.messageType(),
+                                receipt.returnStatus(),
+                                receipt.returnTime(),
+                                clock.instant())
+                        .flatMap(first -> first ? applyOnce(row, receipt) : Mono.<Void>empty())
+                        .thenReturn(true))
+                .as(tx::transactional)
+                // an operator's event moved the order between our read and our write: read it again
+                .retryWhen(Retry.backoff(5, Duration.ofMillis(5)).filter(e -> e instanceof EventRefused r && r.raced()))
+                .defaultIfEmpty(false);
+    }
+
+    private Mono<Void> applyOnce(LifecycleRow row, CustomsReceipt receipt) {
+        String name = name(receipt);
+        String detail = detail(receipt);
+        Optional<OrderEvent> event = ReceiptEvents.of(receipt.messageType(), receipt.returnStatus());
+        boolean inventory = ReceiptEvents.INVENTORY.equals(receipt.messageType());
+        if (inventory && row.customsStatusAt() != null && receipt.returnTime().isBefore(row.customsStatusAt())) {
+            return transitions.note(row, name, "older than the inventory receipt applied last; " + detail);
+        }
+        if (event.isEmpty()) {
+            return transitions.note(row, name, detail).then(inventory ? cleared(row, receipt) : Mono.empty());
+        }
+        return transitions
+                .apply(row, event.get(), name, detail, c -> effects(c, event.get(), receipt))
+                .then()
+                .onErrorResume(e -> e instanceof EventRefused r && !r.raced(), e -> transitions
+                        .note(row, name, "no change, the order is " + row.status() + "; " + detail)
+                        .then(
+                                inventory && ReceiptEvents.isFinal(receipt.returnStatus())
+                                        ? cleared(row, receipt)
+                                        : Mono.empty()));
+    }
+
+    private Mono<Void> effects(Transitions.Change c, OrderEvent event, CustomsReceipt receipt) {
+        Mono<Void> customs =
+                ReceiptEvents.INVENTORY.equals(receipt.messageType()) ? cleared(c.before(), receipt) : Mono.empty();
+        return switch (event) {
+            case APPROVE_CANCEL, RETURN_ABROAD -> customs.then(changing.giveBack(c.before()));
+            default -> customs;
+        };
+    }
+
+    private Mono<Void> cleared(LifecycleRow row, CustomsReceipt receipt) {
+        return rows.cleared(
+                row.orderNo(),
+                receipt.returnStatus(),
+                receipt.returnTime(),
+                InventoryNumbers.in(receipt.xml()),
+                ReceiptEvents.isFinal(receipt.returnStatus()));
+    }
+
+    private static String name(CustomsReceipt receipt) {
+        String name = "RECEIPT_" + receipt.messageType().replace("CEB", "") + "_" + receipt.returnStatus();
+        return name.length() > 32 ? name.substring(0, 32) : name;
+    }
+
+    private static String detail(CustomsReceipt receipt) {
+        String detail = receipt.guid() + " " + receipt.returnInfo();
+        return detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+    }
+}

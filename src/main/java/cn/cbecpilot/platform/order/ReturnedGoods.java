@@ -1,0 +1,68 @@
+package cn.cbecpilot.platform.order;
+
+import cn.cbecpilot.platform.shared.InvalidInput;
+import cn.cbecpilot.platform.shared.InvalidInput.FieldProblem;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Goods of an approved return back in bond: every unit the order took out is scanned back, then its code is in bond
+ * again and its lot holds it once more. Runs in the transaction of the RECEIVE_RETURN transition.
+ */
+@Component
+class ReturnedGoods {
+
+    private final UnitCodes codes;
+    private final Clock clock;
+
+    ReturnedGoods(UnitCodes codes, Clock clock) {
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    /** Refuses, with every reason, scans that are not exactly the order's units. */
+    Mono<Void> check(String orderNo, List<String> scanned) {
+        List<String> given = scanned == null ? List.of() : scanned;
+        return codes.countBound(orderNo).flatMap(bound -> {
+            if (given.size() != bound || new HashSet<>(given).size() != given.size()) {
+                return Mono.error(InvalidInput.of(
+                        "TRACE_CODE_COUNT",
+                        "codes",
+                        "the order took " + bound + " units out of bond: scan each of their codes once"));
+            }
+            return Flux.fromIterable(given)
+                    .concatMap(raw -> codes.byScan(raw).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                    .collectList()
+                    .flatMap(found -> problems(orderNo, given, found).isEmpty()
+                            ? Mono.empty()
+                            : Mono.error(new InvalidInput(problems(orderNo, given, found))));
+        });
+    }
+
+    Mono<Void> receive(String orderNo) {
+        return codes.event(orderNo, "RETURNED_TO_BOND", clock.instant()).then(codes.backInBond(orderNo));
+    }
+
+    private static List<FieldProblem> problems(
+            String orderNo, List<String> scanned, List<Optional<UnitCodes.UnitCode>> found) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < scanned.size(); i++) {
+            Optional<UnitCodes.UnitCode> code = found.get(i);
+            if (code.isEmpty()
+                    || !orderNo.equals(code.get().orderNo())
+                    || !"OUT_OF_BOND".equals(code.get().status())) {
+                problems.add(new FieldProblem(
+                        "TRACE_CODE_NOT_OF_ORDER",
+                        "codes[" + i + "]",
+                        "code " + scanned.get(i) + " is not a unit this order took out of bond"));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,82 @@
+package cn.cbecpilot.platform.order;
+
+import cn.cbecpilot.platform.customs.CustomsOutbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies one event to an order read earlier in the caller's transaction: asks the transition table, moves the row if
+ * it is still at the version read (so of two concurrent events exactly one wins), appends the timeline entry and runs
+ * the event's effects, outbound customs messages included. The caller's transaction makes all of it one change.
+ */
+@Component
+class Transitions {
+
+    private final OrderLifecycle lifecycle;
+    private final Orders orders;
+    private final CustomsOutbox outbox;
+    private final Clock clock;
+
+    Transitions(OrderLifecycle lifecycle, Orders orders, CustomsOutbox outbox, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.orders = orders;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** A transition that was persisted: the order before it, where it went, and when. */
+    record Change(LifecycleRow before, OrderStatus to, Instant at) {
+
+        String orderNo() {
+            return before.orderNo();
+        }
+    }
+
+    /** The state the event would lead to, or a refusal naming the current state. */
+    Mono<OrderStatus> target(LifecycleRow row, OrderEvent event) {
+        return lifecycle.next(row.status(), event, row.statusBeforeCancel()).flatMap(next -> next.map(Mono::just)
+                .orElseGet(() -> Mono.error(EventRefused.inState(row.orderNo(), row.status(), event))));
+    }
+
+    /**
+     * Applies the event, recording it on the timeline as {@code name}; {@code effects} run after the state moved, in
+     * the same transaction.
+     */
+    Mono<LifecycleRow> apply(
+            LifecycleRow row, OrderEvent event, String name, String detail, Function<Change, Mono<Void>> effects) {
+        return target(row, event).flatMap(to -> persist(row, event, to, name, detail, effects));
+    }
+
+    private Mono<LifecycleRow> persist(
+            LifecycleRow row,
+            OrderEvent event,
+            OrderStatus to,
+            String name,
+            String detail,
+            Function<Change, Mono<Void>> effects) {
+        Instant now = clock.instant();
+        Change change = new Change(row, to, now);
+        return orders.changeStatus(row.orderNo(), row.status(), row.order().version(), to, now)
+                .flatMap(moved -> moved
+                        ? orders.appendHistory(row.orderNo(), row.status(), to, name, now, detail)
+                                .then(effects.apply(change))
+                        : Mono.error(EventRefused.changedMeanwhile(row.orderNo(), row.status(), event)))
+                .then(Mono.fromSupplier(() -> row.movedTo(to)));
+    }
+
+    /** Writes the customs requests a transition calls for, in the transaction of the transition. */
+    Mono<Void> send(String orderNo, char appType, String... messageTypes) {
+        return Flux.fromArray(messageTypes)
+                .concatMap(type -> outbox.enqueue(CustomsOutbox.SubjectKind.ORDER, orderNo, type, appType))
+                .then();
+    }
+
+    /** A receipt or request that moves nothing, kept on the timeline all the same. */
+    Mono<Void> note(LifecycleRow row, String name, String detail) {
+        return orders.appendHistory(row.orderNo(), row.status(), row.status(), name, clock.instant(), detail);
+    }
+}

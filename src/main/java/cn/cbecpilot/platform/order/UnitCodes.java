@@ -1,0 +1,133 @@
+package cn.cbecpilot.platform.order;
+
+import static cn.cbecpilot.platform.order.Orders.utc;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * The traceability codes of units as the order lifecycle uses them: found by scan, bound to order lines at picking
+ * (each by a conditional update, so two pickers can never bind one code), followed along the parcel, back in bond on
+ * return. Writes join the caller's transaction.
+ */
+@Repository
+class UnitCodes {
+
+    private static final String CODE = "select c.id, c.raw, c.sku, c.status, c.order_no, c.lot_id,"
+            + " coalesce(c.expiry, l.expiry) as expiry, l.recalled from trace_code c join lot l on l.id = c.lot_id";
+
+    private static final String SELLABLE =
+            "c.status = 'IN_BOND' and coalesce(c.expiry, l.expiry) >= $4" + " and not l.recalled";
+
+    private final DatabaseClient db;
+
+    UnitCodes(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** A unit's code as read from the scanned text: the one place scans are matched, exactly on the raw text. */
+    Mono<UnitCode> byScan(String scanned) {
+        return db.sql(CODE + " where c.raw = $1 order by c.id limit 1")
+                .bind(0, scanned)
+                .map(UnitCode::from)
+                .one();
+    }
+
+    /** Binds the code to the order line if it is still a sellable unit of the SKU; answers whether it did. */
+    Mono<Boolean> bind(long codeId, String sku, String orderNo, int lineNo, LocalDate today) {
+        return db.sql("update trace_code c set status = 'OUT_OF_BOND', order_no = $2, line_no = $3 from lot l"
+                        + " where c.id = $1 and l.id = c.lot_id and c.sku = $5 and " + SELLABLE)
+                .bind(0, codeId)
+                .bind(1, orderNo)
+                .bind(2, lineNo)
+                .bind(3, today)
+                .bind(4, sku)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
+    }
+
+    /**
+     * Binds up to {@code count} sellable units of the SKU, first expiry first out; codes another picker holds are
+     * skipped rather than waited for. Answers how many were bound.
+     */
+    Mono<Long> bindFirstExpiring(String sku, int count, String orderNo, int lineNo, LocalDate today) {
+        return db.sql("update trace_code set status = 'OUT_OF_BOND', order_no = $2, line_no = $3 where id in"
+                        + " (select c.id from trace_code c join lot l on l.id = c.lot_id where c.sku = $1 and "
+                        + SELLABLE
+                        + " order by coalesce(c.expiry, l.expiry), c.id limit $5 for update of c skip locked)")
+                .bind(0, sku)
+                .bind(1, orderNo)
+                .bind(2, lineNo)
+                .bind(3, today)
+                .bind(4, count)
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /** Takes the order's units out of their lots' remaining stock once their codes are bound. */
+    Mono<Void> leaveLots(String orderNo) {
+        return db.sql("update lot set remaining = remaining - x.n from (select lot_id, count(*) as n from trace_code"
+                        + " where order_no = $1 and status = 'OUT_OF_BOND' group by lot_id) x where lot.id = x.lot_id")
+                .bind(0, orderNo)
+                .then();
+    }
+
+    /** Puts the order's returned units back in bond and into their lots' remaining stock. */
+    Mono<Void> backInBond(String orderNo) {
+        Mono<Void> lots = db.sql("update lot set remaining = remaining + x.n from (select lot_id, count(*) as n from"
+                        + " trace_code where order_no = $1 and status = 'OUT_OF_BOND' group by lot_id) x"
+                        + " where lot.id = x.lot_id")
+                .bind(0, orderNo)
+                .then();
+        Mono<Void> codes = db.sql(
+                        "update trace_code set status = 'IN_BOND' where order_no = $1 and status = 'OUT_OF_BOND'")
+                .bind(0, orderNo)
+                .then();
+        return lots.then(codes);
+    }
+
+    Mono<Long> countBound(String orderNo) {
+        return db.sql("select count(*) from trace_code where order_no = $1 and status = 'OUT_OF_BOND'")
+                .bind(0, orderNo)
+                .map((r, m) -> r.get(0, Long.class))
+                .one();
+    }
+
+    /** A traceability event on every unit of the order still travelling with it. */
+    Mono<Void> event(String orderNo, String type, Instant at) {
+        return db.sql("insert into trace_event (code_id, type, at, detail) select id, $2, $3, $1 from trace_code"
+                        + " where order_no = $1 and status = 'OUT_OF_BOND'")
+                .bind(0, orderNo)
+                .bind(1, type)
+                .bind(2, utc(at))
+                .then();
+    }
+
+    /** A unit's code with what decides whether it may be sold. */
+    record UnitCode(
+            long id,
+            String raw,
+            String sku,
+            String status,
+            String orderNo,
+            long lotId,
+            LocalDate expiry,
+            boolean recalled) {
+
+        static UnitCode from(io.r2dbc.spi.Readable r) {
+            return new UnitCode(
+                    r.get("id", Long.class),
+                    r.get("raw", String.class),
+                    r.get("sku", String.class),
+                    r.get("status", String.class),
+                    r.get("order_no", String.class),
+                    r.get("lot_id", Long.class),
+                    r.get("expiry", LocalDate.class),
+                    r.get("recalled", Boolean.class));
+        }
+    }
+}
