@@ -39,10 +39,7 @@ class ReceiptRecording implements ReceiptHandler {
     @Override
     public Mono<Void> handle(Receipt receipt) {
         CustomsReceipt platform = toPlatform(receipt);
-        return store(platform)
-                .filter(stillToApply -> stillToApply)
-                .flatMap(x -> apply(platform))
-                .then();
+        return store(platform).flatMap(this::apply).then();
     }
 
     /** Applies a stored receipt; {@code true} once it is applied (or no lifecycle takes it), else it stays parked. */
@@ -55,10 +52,12 @@ class ReceiptRecording implements ReceiptHandler {
                 .flatMap(applied -> applied ? markApplied(receipt.guid()).thenReturn(true) : parked(receipt));
     }
 
-    private Mono<Boolean> store(CustomsReceipt r) {
+    /** Stores the receipt once; emits it, with the subject as stored, while it is still to be applied. */
+    private Mono<CustomsReceipt> store(CustomsReceipt r) {
         return db.sql("insert into customs_message (direction, guid, message_type, subject_no, return_status,"
-                        + " return_info, return_time, xml, at) values ('IN', $1, $2, $3, $4, $5, $6, $7, $8)"
-                        + " on conflict (direction, guid) do nothing")
+                        + " return_info, return_time, xml, at) values ('IN', $1, $2, coalesce((select subject_no"
+                        + " from customs_message where direction = 'OUT' and guid = $3), left($3, 32)), $4, $5, $6,"
+                        + " $7, $8) on conflict (direction, guid) do nothing")
                 .bind(0, r.guid())
                 .bind(1, r.messageType())
                 .bind(2, r.subjectNo())
@@ -69,9 +68,18 @@ class ReceiptRecording implements ReceiptHandler {
                 .bind(7, clock.instant())
                 .fetch()
                 .rowsUpdated()
-                .then(db.sql("select applied from customs_message where direction = 'IN' and guid = $1")
+                .then(db.sql("select applied, subject_no from customs_message where direction = 'IN' and guid = $1")
                         .bind(0, r.guid())
-                        .map((row, meta) -> !Boolean.TRUE.equals(row.get("applied", Boolean.class)))
+                        .map((row, meta) -> Boolean.TRUE.equals(row.get("applied", Boolean.class))
+                                ? null
+                                : new CustomsReceipt(
+                                        r.messageType(),
+                                        r.guid(),
+                                        row.get("subject_no", String.class),
+                                        r.returnStatus(),
+                                        r.returnInfo(),
+                                        r.returnTime(),
+                                        r.xml()))
                         .one());
     }
 
@@ -83,6 +91,8 @@ class ReceiptRecording implements ReceiptHandler {
                 .then();
     }
 
+    private record Stored(boolean applied, String subjectNo) {}
+
     private static Mono<Boolean> parked(CustomsReceipt r) {
         log.info(
                 "Receipt {} {} for unknown {} parked until its declaration is known",
@@ -93,11 +103,24 @@ class ReceiptRecording implements ReceiptHandler {
     }
 
     /**
+     * Which declaration a receipt answers: the copNo (coElNo on 214/216); the orderNo on the order, payment and
+     * waybill receipts, which carry no copNo; else the guid of the request it answers (a 900 names it oriCopMsgId),
+     * which {@link #store} turns into the subject of that request.
+     */
+    private static String subjectOf(Receipt r) {
+        return r.copNo()
+                .or(() -> r.field("orderNo"))
+                .or(r::invtNo)
+                .or(() -> r.field("oriCopMsgId"))
+                .orElse(r.guid());
+    }
+
+    /**
      * The receipt's identity: one receipt message may answer several requests and one request gets several receipts
      * (120, then 800), so neither guid alone identifies it; the same receipt delivered again maps to the same id.
      */
     static CustomsReceipt toPlatform(Receipt r) {
-        String subject = r.copNo().or(r::invtNo).orElse(r.guid());
+        String subject = subjectOf(r);
         String identity = r.messageGuid() + "|" + r.guid() + "|" + subject + "|" + r.returnStatus();
         String id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8))
                 .toString()

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 @Component
 class NewOrders {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final SecureRandom random = new SecureRandom();
@@ -144,7 +144,7 @@ class NewOrders {
         return lines;
     }
 
-    /** CB + the China calendar day + 12 random digits: unique without a round trip, and sortable by day. */
+    /** CB + the China calendar day (yyMMdd) + 12 random digits: 20 characters, the longest copNo customs takes. */
     private String orderNo(Instant now) {
         long n = Math.floorMod(random.nextLong(), 1_000_000_000_000L);
         return "CB" + DAY.format(now.atZone(CHINA)) + String.format("%012d", n);
