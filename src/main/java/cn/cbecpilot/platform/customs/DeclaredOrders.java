@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.customs;
 
+import cn.cbecpilot.platform.privacy.PersonalData;
 import cn.cbecpilot.platform.shared.NotFound;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,9 +14,11 @@ import reactor.core.publisher.Mono;
 class DeclaredOrders {
 
     private final DatabaseClient db;
+    private final PersonalData data;
 
-    DeclaredOrders(DatabaseClient db) {
+    DeclaredOrders(DatabaseClient db, PersonalData data) {
         this.db = db;
+        this.data = data;
     }
 
     Mono<DeclaredOrder> find(String orderNo) {
@@ -47,12 +50,12 @@ class DeclaredOrders {
                         r.get("platform_name", String.class),
                         r.get("seller_code", String.class),
                         r.get("seller_name", String.class),
-                        r.get("buyer_name", String.class),
-                        r.get("buyer_id_number", String.class),
-                        r.get("buyer_phone", String.class),
-                        r.get("consignee_name", String.class),
-                        r.get("consignee_phone", String.class),
-                        r.get("consignee_address", String.class),
+                        data.open(r.get("buyer_name", String.class)),
+                        data.open(r.get("buyer_id_number", String.class)),
+                        data.open(r.get("buyer_phone", String.class)),
+                        data.open(r.get("consignee_name", String.class)),
+                        data.open(r.get("consignee_phone", String.class)),
+                        data.open(r.get("consignee_address", String.class)),
                         r.get("goods_value", BigDecimal.class),
                         r.get("freight", BigDecimal.class),
                         r.get("insurance", BigDecimal.class),

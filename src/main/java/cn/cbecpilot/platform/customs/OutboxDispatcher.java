@@ -86,8 +86,7 @@ class OutboxDispatcher {
     }
 
     private Mono<Boolean> send(OutboxRequest request) {
-        return renderer(request)
-                .render(request)
+        return Mono.defer(() -> renderer(request).render(request))
                 .map(gateway::prepare)
                 .flatMap(prepared -> messages.sent(request, prepared).thenReturn(prepared))
                 .flatMap(prepared -> deliver(request, prepared))

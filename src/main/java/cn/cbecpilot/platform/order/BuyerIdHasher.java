@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 class BuyerIdHasher {
 
+    private static final String DEMO_KEY = "embedded-demo-id-hash-key";
+
     private final ThreadLocal<Mac> macs;
 
-    BuyerIdHasher(PlatformProperties properties) {
+    BuyerIdHasher(PlatformProperties properties, Environment env) {
+        if (!env.getProperty("platform.embedded", Boolean.class, false) && DEMO_KEY.equals(properties.idHashKey())) {
+            throw new IllegalStateException("set PLATFORM_ID_HASH_KEY: the demo key is for embedded mode only");
+        }
         byte[] key = properties.idHashKey().getBytes(StandardCharsets.UTF_8);
         this.macs = ThreadLocal.withInitial(() -> newMac(key));
     }

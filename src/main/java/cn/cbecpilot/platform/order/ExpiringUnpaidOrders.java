@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.order;
 
+import cn.cbecpilot.platform.privacy.PersonalData;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -26,12 +27,15 @@ class ExpiringUnpaidOrders {
     private final ChangingOrders changing;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final PersonalData data;
 
-    ExpiringUnpaidOrders(DatabaseClient db, ChangingOrders changing, TransactionalOperator tx, Clock clock) {
+    ExpiringUnpaidOrders(
+            DatabaseClient db, ChangingOrders changing, TransactionalOperator tx, Clock clock, PersonalData data) {
         this.db = db;
         this.changing = changing;
         this.tx = tx;
         this.clock = clock;
+        this.data = data;
     }
 
     @Scheduled(
@@ -58,7 +62,7 @@ class ExpiringUnpaidOrders {
         return db.sql("select " + LifecycleRow.COLUMNS + " from customer_order where status = 'PENDING_PAYMENT'"
                         + " and payment_due_at <= $1 order by payment_due_at limit 1 for update skip locked")
                 .bind(0, Orders.utc(now))
-                .map(LifecycleRow::from)
+                .map(r -> LifecycleRow.from(r, data))
                 .one()
                 .flatMap(o -> changing.timeOut(o).thenReturn(true))
                 .defaultIfEmpty(false);

@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.order;
 
+import cn.cbecpilot.platform.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,10 +17,10 @@ record LifecycleRow(
     static final String COLUMNS =
             OrderRow.COLUMNS + ", invt_no, customs_status, customs_status_at, released_at, status_before_cancel";
 
-    static LifecycleRow from(Readable r) {
+    static LifecycleRow from(Readable r, PersonalData data) {
         String before = r.get("status_before_cancel", String.class);
         return new LifecycleRow(
-                OrderRow.from(r),
+                OrderRow.from(r, data),
                 r.get("invt_no", String.class),
                 r.get("customs_status", String.class),
                 instant(r.get("customs_status_at", OffsetDateTime.class)),

@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.order;
 
 import static cn.cbecpilot.platform.order.Orders.utc;
 
+import cn.cbecpilot.platform.privacy.PersonalData;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -12,15 +13,17 @@ import reactor.core.publisher.Mono;
 class LifecycleRows {
 
     private final DatabaseClient db;
+    private final PersonalData data;
 
-    LifecycleRows(DatabaseClient db) {
+    LifecycleRows(DatabaseClient db, PersonalData data) {
         this.db = db;
+        this.data = data;
     }
 
     Mono<LifecycleRow> find(String orderNo) {
         return db.sql("select " + LifecycleRow.COLUMNS + " from customer_order where order_no = $1")
                 .bind(0, orderNo)
-                .map(LifecycleRow::from)
+                .map(r -> LifecycleRow.from(r, data))
                 .one();
     }
 

@@ -1,12 +1,13 @@
 package cn.cbecpilot.platform.order;
 
+import cn.cbecpilot.platform.privacy.PersonalData;
 import cn.cbecpilot.platform.shared.Money;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** The persisted head of an order, as its table holds it. */
+/** The persisted head of an order, as its table holds it, personal data opened. */
 record OrderRow(
         String orderNo,
         String orderToken,
@@ -38,7 +39,7 @@ record OrderRow(
             + " consignee_phone, consignee_address, goods_value, freight, tax_total, total, dutiable_value,"
             + " fully_taxed, quota_year, created_at, payment_due_at";
 
-    static OrderRow from(Readable r) {
+    static OrderRow from(Readable r, PersonalData data) {
         return new OrderRow(
                 r.get("order_no", String.class),
                 r.get("order_token", String.class),
@@ -48,13 +49,13 @@ record OrderRow(
                 r.get("seller_code", String.class),
                 OrderStatus.valueOf(r.get("status", String.class)),
                 r.get("version", Integer.class),
-                r.get("buyer_name", String.class),
-                r.get("buyer_id_number", String.class),
+                data.open(r.get("buyer_name", String.class)),
+                data.open(r.get("buyer_id_number", String.class)),
                 r.get("buyer_id_hash", String.class),
-                r.get("buyer_phone", String.class),
-                r.get("consignee_name", String.class),
-                r.get("consignee_phone", String.class),
-                r.get("consignee_address", String.class),
+                data.open(r.get("buyer_phone", String.class)),
+                data.open(r.get("consignee_name", String.class)),
+                data.open(r.get("consignee_phone", String.class)),
+                data.open(r.get("consignee_address", String.class)),
                 Money.of(r.get("goods_value", BigDecimal.class)),
                 Money.of(r.get("freight", BigDecimal.class)),
                 Money.of(r.get("tax_total", BigDecimal.class)),

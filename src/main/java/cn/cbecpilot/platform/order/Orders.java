@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.order;
 
+import cn.cbecpilot.platform.privacy.PersonalData;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,22 +17,24 @@ import reactor.core.publisher.Mono;
 class Orders {
 
     private final DatabaseClient db;
+    private final PersonalData data;
 
-    Orders(DatabaseClient db) {
+    Orders(DatabaseClient db, PersonalData data) {
         this.db = db;
+        this.data = data;
     }
 
     Mono<OrderRow> find(String orderNo) {
         return db.sql("select " + OrderRow.COLUMNS + " from customer_order where order_no = $1")
                 .bind(0, orderNo)
-                .map(OrderRow::from)
+                .map(r -> OrderRow.from(r, data))
                 .one();
     }
 
     Mono<OrderRow> findByIdempotencyKey(String key) {
         return db.sql("select " + OrderRow.COLUMNS + " from customer_order where idempotency_key = $1")
                 .bind(0, key)
-                .map(OrderRow::from)
+                .map(r -> OrderRow.from(r, data))
                 .one();
     }
 
@@ -77,13 +80,13 @@ class Orders {
                 .bind(5, o.sellerCode())
                 .bind(6, o.status().name())
                 .bind(7, o.version())
-                .bind(8, o.buyerName())
-                .bind(9, o.buyerIdNumber())
+                .bind(8, data.seal(o.buyerName()))
+                .bind(9, data.seal(o.buyerIdNumber()))
                 .bind(10, o.buyerIdHash())
-                .bind(11, o.buyerPhone())
-                .bind(12, o.consigneeName())
-                .bind(13, o.consigneePhone())
-                .bind(14, o.consigneeAddress())
+                .bind(11, data.seal(o.buyerPhone()))
+                .bind(12, data.seal(o.consigneeName()))
+                .bind(13, data.seal(o.consigneePhone()))
+                .bind(14, data.seal(o.consigneeAddress()))
                 .bind(15, o.goodsValue().amount())
                 .bind(16, o.freight().amount())
                 .bind(17, o.tax().amount())

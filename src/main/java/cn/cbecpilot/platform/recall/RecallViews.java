@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.recall;
 
+import cn.cbecpilot.platform.privacy.PersonalData;
 import cn.cbecpilot.platform.shared.Masking;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -35,9 +36,11 @@ class RecallViews {
             + " cross join lateral (select count(*) as orders from recall_order where recall_id = r.id) ao";
 
     private final DatabaseClient db;
+    private final PersonalData data;
 
-    RecallViews(DatabaseClient db) {
+    RecallViews(DatabaseClient db, PersonalData data) {
         this.db = db;
+        this.data = data;
     }
 
     Flux<RecallApi.Summary> all() {
@@ -78,8 +81,8 @@ class RecallViews {
                         AffectedOrder.Kind.valueOf(row.get("kind", String.class)),
                         row.get("status", String.class),
                         new RecallApi.Buyer(
-                                Masking.name(row.get("buyer_name", String.class)),
-                                Masking.phone(row.get("buyer_phone", String.class))),
+                                Masking.name(data.open(row.get("buyer_name", String.class))),
+                                Masking.phone(data.open(row.get("buyer_phone", String.class)))),
                         row.get("units", Long.class),
                         row.get("retrieved", Long.class),
                         row.get("channel", String.class) == null

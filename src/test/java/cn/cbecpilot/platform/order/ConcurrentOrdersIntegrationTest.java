@@ -52,8 +52,9 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTestBase {
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(8);
         assertThat(statuses).filteredOn(s -> s == 422).hasSize(2);
-        BigDecimal used = db.sql("select sum(dutiable_value) from customer_order where buyer_id_number = $1")
-                .bind(0, tenOrders.get(0).idNumber())
+        BigDecimal used = db.sql("select sum(o.dutiable_value) from customer_order o where exists (select 1 from"
+                        + " order_line l where l.order_no = o.order_no and l.sku = $1)")
+                .bind(0, sku)
                 .map((r, m) -> r.get(0, BigDecimal.class))
                 .one()
                 .toFuture()

@@ -23,6 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Recall campaigns over HTTP: stock blocked at once, orders and buyers reached, notices sent, units retrieved. */
 class RecallIntegrationTest extends IntegrationTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.cbecpilot.platform.privacy.PersonalData personalData;
+
     private static final LocalDate EXPIRY = LocalDate.now().plusYears(2).withDayOfMonth(1);
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
@@ -145,8 +148,15 @@ class RecallIntegrationTest extends IntegrationTestBase {
             assertThat(map(order.get("notice"))).containsEntry("status", "SENT").containsKey("sentAt");
         });
         assertThat(count("select count(*) from recall_notice where order_no = '" + orderNo + "' and message like '%"
-                        + recallNo + "%' and message not like '%张三%' and recipient = '13812345678'"))
+                        + recallNo + "%' and message not like '%张三%' and recipient like 'pd1:%'"))
                 .isEqualTo(1);
+        assertThat(personalData.open(db.sql("select recipient from recall_notice where order_no = $1")
+                        .bind(0, orderNo)
+                        .map((r, m) -> r.get(0, String.class))
+                        .one()
+                        .toFuture()
+                        .join()))
+                .isEqualTo("13812345678");
         operator()
                 .get()
                 .uri("/api/console/recalls")
