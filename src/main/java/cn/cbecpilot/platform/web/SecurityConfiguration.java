@@ -44,7 +44,15 @@ class SecurityConfiguration {
         var throttle = new LoginThrottle(new LoginAttempts(MAX_LOGIN_FAILURES, LOGIN_WINDOW, clock), checkPassword);
         return http.authenticationManager(throttle)
                 .addFilterBefore(throttle, SecurityWebFiltersOrder.HTTP_BASIC)
-                .authorizeExchange(ex -> ex.pathMatchers("/api/console/audit/**", "/console/audit/**")
+                .authorizeExchange(ex -> ex.pathMatchers("/api/console/operators/**", "/console/operators/**")
+                        .hasRole("ADMIN")
+                        .pathMatchers("/api/console/audit/**", "/console/audit/**")
+                        .hasAnyRole("COMPLIANCE", "ADMIN")
+                        .pathMatchers(
+                                HttpMethod.POST,
+                                "/api/console/positive-list/**",
+                                "/api/console/enterprises/**",
+                                "/api/console/products/**")
                         .hasAnyRole("COMPLIANCE", "ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/console/recalls")
                         .hasAnyRole("COMPLIANCE", "ADMIN")
