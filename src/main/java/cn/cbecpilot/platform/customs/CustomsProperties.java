@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param transport HTTP to the single window, or FILE_DROP into the e-port client's folders
  * @param fileDropRoot the e-port client's folder (outbox/, inbox/ ...) for FILE_DROP
  * @param pollReceipts whether to fetch receipts from the single window besides taking pushed ones
+ * @param receiptsUrl where receipts are fetched from when {@code pollReceipts} is on
  * @param senderDxpId the platform's DXP node id, the envelope's sender
  * @param signing the key customs checks our signatures with
  * @param declaration the fixed parts of every declaration (customs office, bonded zone, account book)
@@ -31,6 +32,7 @@ public record CustomsProperties(
         @NotNull Transport transport,
         String fileDropRoot,
         boolean pollReceipts,
+        String receiptsUrl,
         @NotBlank @Size(max = 16) String senderDxpId,
         @Valid @NotNull Signing signing,
         @Valid @NotNull Declaration declaration,
