@@ -40,6 +40,7 @@ class ReceiptController {
         }
         return body.switchIfEmpty(Mono.error(() -> CebXmlException.of(CebXmlException.Kind.MALFORMED, "empty body")))
                 .map(intake::parse)
+                .map(ReceiptRecording::requireReadable)
                 .flatMap(receipts -> intake.handle(receipts).count().map(n -> ResponseEntity.status(HttpStatus.ACCEPTED)
                         .body((Object) Map.of("receipts", n))));
     }

@@ -2,12 +2,14 @@ package cn.cbecpilot.platform.customs;
 
 import cn.cbecpilot.ceb.gateway.ReceiptHandler;
 import cn.cbecpilot.ceb.message.Receipt;
+import cn.cbecpilot.ceb.xml.CebXmlException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,6 +27,7 @@ class ReceiptRecording implements ReceiptHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptRecording.class);
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final Pattern STATUS = Pattern.compile("-?[0-9]{1,7}");
 
     private final DatabaseClient db;
     private final List<ReceiptConsumer> consumers;
@@ -38,8 +41,26 @@ class ReceiptRecording implements ReceiptHandler {
 
     @Override
     public Mono<Void> handle(Receipt receipt) {
-        CustomsReceipt platform = toPlatform(receipt);
-        return store(platform).flatMap(this::apply).then();
+        return Mono.fromCallable(
+                        () -> toPlatform(requireReadable(List.of(receipt)).get(0)))
+                .flatMap(this::store)
+                .flatMap(this::apply)
+                .then();
+    }
+
+    /**
+     * What the schema lets through but no lifecycle could read: a status that is not a customs status code. Such a
+     * receipt is refused as a whole, like a malformed one, before anything of it is stored.
+     */
+    static List<Receipt> requireReadable(List<Receipt> receipts) {
+        for (Receipt r : receipts) {
+            if (!STATUS.matcher(r.returnStatus()).matches()) {
+                throw CebXmlException.of(
+                        CebXmlException.Kind.SCHEMA_VIOLATION,
+                        "returnStatus '" + r.returnStatus() + "' is not a customs status code");
+            }
+        }
+        return receipts;
     }
 
     /** Applies a stored receipt; {@code true} once it is applied (or no lifecycle takes it), else it stays parked. */
