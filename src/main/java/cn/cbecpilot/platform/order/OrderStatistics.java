@@ -66,9 +66,8 @@ public class OrderStatistics {
         Map<Integer, Long> bands = new LinkedHashMap<>();
         QUOTA_BANDS.forEach(b -> bands.put(b.movePointRight(2).intValue(), 0L));
         for (BigDecimal u : used) {
-            BigDecimal share = u.divide(Limits.ANNUAL.amount(), 4, java.math.RoundingMode.HALF_UP);
             BigDecimal band = QUOTA_BANDS.stream()
-                    .filter(b -> share.compareTo(b) <= 0)
+                    .filter(b -> u.compareTo(Limits.ANNUAL.amount().multiply(b)) <= 0)
                     .findFirst()
                     .orElse(BigDecimal.ONE);
             bands.merge(band.movePointRight(2).intValue(), 1L, Long::sum);
