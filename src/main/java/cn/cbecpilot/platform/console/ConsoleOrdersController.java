@@ -46,9 +46,9 @@ class ConsoleOrdersController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String platform,
+            @RequestParam(required = false) String orderNo,
             @RequestParam(defaultValue = "0") int page) {
-        var filter =
-                new ListingOrders.Filter(status, from, to, platform == null || platform.isBlank() ? null : platform);
+        var filter = new ListingOrders.Filter(status, from, to, blankToNull(platform), blankToNull(orderNo));
         int shown = Math.max(0, Math.min(page, 10_000));
         return Mono.zip(listing.list(filter, shown, PAGE_SIZE), platforms()).map(t -> Rendering.view("console/orders")
                 .modelAttribute("page", t.getT1())
@@ -66,6 +66,10 @@ class ConsoleOrdersController {
                         "actions",
                         OrderPageActions.all(actions.orderedStream().toList(), OrderPageActions.Face.CONSOLE, order))
                 .build());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private Mono<List<Enterprise>> platforms() {

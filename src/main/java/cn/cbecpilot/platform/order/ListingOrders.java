@@ -25,8 +25,11 @@ public class ListingOrders {
         this.db = db;
     }
 
-    /** Which orders to list; null fields do not filter. Days are China calendar days, both included. */
-    public record Filter(OrderStatus status, LocalDate from, LocalDate to, String platformCode) {}
+    /**
+     * Which orders to list; null fields do not filter. Days are China calendar days, both included; {@code orderNo}
+     * matches order numbers that start with it.
+     */
+    public record Filter(OrderStatus status, LocalDate from, LocalDate to, String platformCode, String orderNo) {}
 
     /** One row of the list, the buyer masked. */
     public record Summary(
@@ -83,6 +86,11 @@ public class ListingOrders {
         if (filter.platformCode() != null) {
             params.add(filter.platformCode());
             clauses.add("platform_code = $" + params.size());
+        }
+        if (filter.orderNo() != null) {
+            params.add(
+                    filter.orderNo().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            clauses.add("order_no like $" + params.size());
         }
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }

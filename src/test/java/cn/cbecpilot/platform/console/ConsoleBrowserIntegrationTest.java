@@ -32,8 +32,13 @@ class ConsoleBrowserIntegrationTest extends BrowserTestBase {
 
         new Select(find("#status")).selectByValue("PENDING_PAYMENT");
         submit("#apply-filters");
-
         assertThat(page().getCurrentUrl()).contains("status=PENDING_PAYMENT");
+        assertThat(all("#orders tbody tr")).isNotEmpty().allSatisfy(row -> assertThat(
+                        row.findElements(By.tagName("td")).get(1).getText())
+                .isEqualTo("待支付"));
+        type("#orderNo", orderNo.substring(0, orderNo.length() - 2));
+        submit("#apply-filters");
+
         assertThat(all("#orders tbody tr")).isNotEmpty().allSatisfy(row -> assertThat(
                         row.findElements(By.tagName("td")).get(1).getText())
                 .isEqualTo("待支付"));
