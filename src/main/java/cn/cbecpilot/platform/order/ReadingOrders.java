@@ -38,6 +38,24 @@ public class ReadingOrders {
         return orders.find(orderNo).switchIfEmpty(Mono.error(() -> NotFound.order(orderNo)));
     }
 
+    /** The order for the web page of the buyer holding its token; an unknown order or a wrong token is NotFound. */
+    public Mono<OrderView> viewWithToken(String orderNo, String token) {
+        return openWithToken(orderNo, token).flatMap(this::view);
+    }
+
+    /** The order for the console's page. */
+    public Mono<OrderView> view(String orderNo) {
+        return open(orderNo).flatMap(this::view);
+    }
+
+    private Mono<OrderView> view(OrderRow o) {
+        return Mono.zip(
+                        orders.lines(o.orderNo()).collectList(),
+                        orders.history(o.orderNo()).collectList(),
+                        orders.codes(o.orderNo()))
+                .map(t -> OrderView.of(o, t.getT1(), t.getT2(), t.getT3()));
+    }
+
     Mono<OrderApi.OrderDetails> details(OrderRow o) {
         return Mono.zip(
                         orders.lines(o.orderNo()).collectList(),

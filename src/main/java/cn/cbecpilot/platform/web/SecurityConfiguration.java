@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.web;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,6 +19,9 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -44,7 +48,9 @@ class SecurityConfiguration {
         var throttle = new LoginThrottle(new LoginAttempts(MAX_LOGIN_FAILURES, LOGIN_WINDOW, clock), checkPassword);
         return http.authenticationManager(throttle)
                 .addFilterBefore(throttle, SecurityWebFiltersOrder.HTTP_BASIC)
-                .authorizeExchange(ex -> ex.pathMatchers("/api/console/operators/**", "/console/operators/**")
+                .authorizeExchange(ex -> ex.pathMatchers("/console/login")
+                        .permitAll()
+                        .pathMatchers("/api/console/operators/**", "/console/operators/**")
                         .hasRole("ADMIN")
                         .pathMatchers("/api/console/audit/**", "/console/audit/**")
                         .hasAnyRole("COMPLIANCE", "ADMIN")
@@ -65,14 +71,30 @@ class SecurityConfiguration {
                         .anyExchange()
                         .permitAll())
                 .httpBasic(basic -> {})
-                .formLogin(form -> {})
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
-                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/console/**")))
+                .formLogin(form -> form.loginPage("/console/login")
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console")))
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessHandler(loggedOut()))
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(pageCsrfTokens())
+                        .requireCsrfProtectionMatcher(ServerWebExchangeMatchers.pathMatchers(
+                                HttpMethod.POST, "/console/**", "/cart/**", "/checkout", "/orders/**")))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .referrerPolicy(
                                 r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** Page forms carry the token as a field; the positive-list upload is multipart, so the token is read there too. */
+    private static XorServerCsrfTokenRequestAttributeHandler pageCsrfTokens() {
+        var handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
+    }
+
+    private static RedirectServerLogoutSuccessHandler loggedOut() {
+        var handler = new RedirectServerLogoutSuccessHandler();
+        handler.setLogoutSuccessUrl(URI.create("/console/login?logout"));
+        return handler;
     }
 
     @Bean

@@ -1,0 +1,71 @@
+package cn.cbecpilot.platform.console;
+
+import cn.cbecpilot.platform.bond.BondStock;
+import cn.cbecpilot.platform.bond.LotsInBond;
+import cn.cbecpilot.platform.catalog.PositiveListEdition;
+import cn.cbecpilot.platform.catalog.PositiveLists;
+import cn.cbecpilot.platform.catalog.Product;
+import cn.cbecpilot.platform.catalog.Products;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+
+/** Products with their units available in bond and their lots, first expiry first. */
+@Controller
+class ConsoleProductsController {
+
+    private final Products products;
+    private final BondStock stock;
+    private final LotsInBond lots;
+    private final PositiveLists positiveLists;
+    private final Clock clock;
+
+    ConsoleProductsController(
+            Products products, BondStock stock, LotsInBond lots, PositiveLists positiveLists, Clock clock) {
+        this.products = products;
+        this.stock = stock;
+        this.lots = lots;
+        this.positiveLists = positiveLists;
+        this.clock = clock;
+    }
+
+    /** A product with what bond holds of it; {@code listed} says whether the edition in force covers its gcode. */
+    record ProductStock(Product product, int available, boolean listed, List<LotsInBond.LotView> lots) {}
+
+    @GetMapping("/console/products")
+    Mono<Rendering> products() {
+        LocalDate today = LocalDate.now(clock);
+        return Mono.zip(
+                        products.all().collectList(),
+                        stock.available(today),
+                        lots.all().collect(Collectors.groupingBy(LotsInBond.LotView::sku)),
+                        positiveLists.inForceOn(today).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .map(t -> Rendering.view("console/products")
+                        .modelAttribute(
+                                "products",
+                                t.getT1().stream()
+                                        .map(p -> view(p, t.getT2(), t.getT3(), t.getT4()))
+                                        .toList())
+                        .modelAttribute("today", today)
+                        .build());
+    }
+
+    private static ProductStock view(
+            Product p,
+            Map<String, Integer> available,
+            Map<String, List<LotsInBond.LotView>> lots,
+            Optional<PositiveListEdition> edition) {
+        return new ProductStock(
+                p,
+                Math.max(0, available.getOrDefault(p.sku(), 0)),
+                edition.flatMap(e -> e.lineFor(p.gcode())).isPresent(),
+                lots.getOrDefault(p.sku(), List.of()));
+    }
+}

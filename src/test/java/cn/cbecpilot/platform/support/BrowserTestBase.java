@@ -1,0 +1,54 @@
+package cn.cbecpilot.platform.support;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The platform in a real browser: the same shared context as every integration test, pages opened on its port. */
+public abstract class BrowserTestBase extends IntegrationTestBase {
+
+    @RegisterExtension
+    protected static final Browser browser = new Browser();
+
+    @LocalServerPort
+    protected int port;
+
+    protected ChromeDriver page() {
+        return browser.driver();
+    }
+
+    protected void open(String path) {
+        page().get("http://127.0.0.1:" + port + path);
+    }
+
+    protected WebElement find(String css) {
+        return waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    protected List<WebElement> all(String css) {
+        return page().findElements(By.cssSelector(css));
+    }
+
+    protected void type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Clicks and waits for the page the click leads to, so that the next look is at the new page. */
+    protected void submit(String css) {
+        WebElement old = find("html");
+        find(css).click();
+        waitFor().until(ExpectedConditions.stalenessOf(old));
+    }
+
+    protected WebDriverWait waitFor() {
+        return new WebDriverWait(page(), Duration.ofSeconds(15));
+    }
+}
