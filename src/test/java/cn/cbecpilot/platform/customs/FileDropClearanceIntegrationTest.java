@@ -1,6 +1,5 @@
 package cn.cbecpilot.platform.customs;
 
-import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +42,7 @@ class FileDropClearanceIntegrationTest extends IntegrationTestBase {
 
     @Test
     void dropsTheDeclarationIntoTheOutboxFolderAndCollectsReceiptsFromTheInbox() throws IOException {
-        String orderNo = placeOrder();
+        String orderNo = placeOrder("DRG-LOR-10");
         String guid = outbox.enqueue(CustomsOutbox.SubjectKind.ORDER, orderNo, "CEB621", '1')
                 .toFuture()
                 .join();
@@ -71,23 +69,6 @@ class FileDropClearanceIntegrationTest extends IntegrationTestBase {
             assertThat(processed.count()).isOne();
             assertThat(failed.count()).isOne();
         }
-    }
-
-    private String placeOrder() {
-        Map<String, Object> order = http.post()
-                .uri("/api/orders")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(anOrderRequest()
-                        .line("DRG-LOR-10", 1)
-                        .buyer(nextBuyer())
-                        .body())
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody();
-        return (String) order.get("orderNo");
     }
 
     private List<Map<String, Object>> messagesOf(String orderNo) {

@@ -1,6 +1,5 @@
 package cn.cbecpilot.platform.customs;
 
-import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +7,6 @@ import cn.cbecpilot.platform.support.IntegrationTestBase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -27,7 +25,7 @@ class OutboxDispatchIntegrationTest extends IntegrationTestBase {
 
     @Test
     void sendsAnOrdersDeclarationSignedAndTakesTheSimulatorsReceiptsBack() {
-        String orderNo = placeOrder();
+        String orderNo = placeOrder("DRG-LOR-10");
         String orderGuid = outbox.enqueue(CustomsOutbox.SubjectKind.ORDER, orderNo, "CEB311", '1')
                 .toFuture()
                 .join();
@@ -59,7 +57,7 @@ class OutboxDispatchIntegrationTest extends IntegrationTestBase {
 
     @Test
     void sendsNothingTwiceWhenDispatchersRaceForTheSameOutbox() {
-        String orderNo = placeOrder();
+        String orderNo = placeOrder("DRG-LOR-10");
         for (int i = 0; i < 5; i++) {
             outbox.enqueue(CustomsOutbox.SubjectKind.ORDER, orderNo, "CEB311", '1')
                     .toFuture()
@@ -89,23 +87,6 @@ class OutboxDispatchIntegrationTest extends IntegrationTestBase {
         assertThat(count("select count(*) from customs_outbox where guid = '" + guid
                         + "' and failed_at is not null and sent_at is null and last_error like '%does not exist%'"))
                 .isOne();
-    }
-
-    private String placeOrder() {
-        Map<String, Object> order = http.post()
-                .uri("/api/orders")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(anOrderRequest()
-                        .line("DRG-LOR-10", 1)
-                        .buyer(nextBuyer())
-                        .body())
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody();
-        return (String) order.get("orderNo");
     }
 
     private List<Map<String, Object>> messagesOf(String orderNo) {

@@ -1,6 +1,5 @@
 package cn.cbecpilot.platform.customs;
 
-import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.ceb.simulator.SimulatorSettings;
@@ -10,12 +9,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,7 +50,7 @@ class SingleWindowOutageIntegrationTest extends IntegrationTestBase {
 
     @Test
     void keepsTheRequestWhileTheSingleWindowIsDownAndSendsItOnceWhenItIsBack() {
-        String orderNo = placeOrder();
+        String orderNo = placeOrder("DRG-LOR-10");
         String guid = outbox.enqueue(CustomsOutbox.SubjectKind.ORDER, orderNo, "CEB311", '1')
                 .toFuture()
                 .join();
@@ -90,23 +86,6 @@ class SingleWindowOutageIntegrationTest extends IntegrationTestBase {
                     .as("the order receipt, fetched from the single window's queue")
                     .isPositive();
         });
-    }
-
-    private String placeOrder() {
-        Map<String, Object> order = http.post()
-                .uri("/api/orders")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(anOrderRequest()
-                        .line("DRG-LOR-10", 1)
-                        .buyer(nextBuyer())
-                        .body())
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody();
-        return (String) order.get("orderNo");
     }
 
     private static int freePort() {

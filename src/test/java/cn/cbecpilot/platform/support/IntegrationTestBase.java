@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +15,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -56,6 +59,24 @@ public abstract class IntegrationTestBase {
     /** A buyer ID no other test uses. */
     protected static long nextBuyer() {
         return BUYERS.incrementAndGet() * 7919;
+    }
+
+    /** Places a lawful order of one unit of the SKU for a buyer no other test uses; answers its number. */
+    protected String placeOrder(String sku) {
+        Map<String, Object> order = http.post()
+                .uri("/api/orders")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(OrderRequests.anOrderRequest()
+                        .line(sku, 1)
+                        .buyer(nextBuyer())
+                        .body())
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        return (String) order.get("orderNo");
     }
 
     protected WebTestClient operator() {
