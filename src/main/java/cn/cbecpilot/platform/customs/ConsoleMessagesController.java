@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
-/** The operator's view of an order's customs traffic: every message sent and every receipt, oldest first. */
+/** The operator's view of the customs traffic of an order or an export return: every message and receipt, oldest first. */
 @RestController
 class ConsoleMessagesController {
 
@@ -28,5 +28,16 @@ class ConsoleMessagesController {
                 .switchIfEmpty(
                         reactor.core.publisher.Mono.error(() -> new NotFound("order " + orderNo + " does not exist")))
                 .thenMany(messages.of(orderNo));
+    }
+
+    @GetMapping("/api/console/export-returns/{returnNo}/messages")
+    Flux<CustomsMessages.Listed> ofExportReturn(@PathVariable String returnNo) {
+        return db.sql("select 1 from export_return where return_no = $1")
+                .bind(0, returnNo)
+                .map((r, m) -> 1)
+                .one()
+                .switchIfEmpty(reactor.core.publisher.Mono.error(
+                        () -> new NotFound("export return " + returnNo + " does not exist")))
+                .thenMany(messages.of(returnNo));
     }
 }

@@ -80,15 +80,16 @@ public final class CebWriter {
                     m.lines(),
                     InvtRefundList::write);
         } else if (request instanceof Ceb213ExportRefund m) {
-            headAndLines(
-                    out.child("InvtRefund"),
-                    "InvtRefundHead",
-                    m.head()::write,
-                    "InvtRefundList",
-                    m.lines(),
-                    ExportRefundList::write);
+            m.refunds()
+                    .forEach(refund -> headAndLines(
+                            out.child("InvtRefund"),
+                            "InvtRefundHead",
+                            refund.head()::write,
+                            "InvtRefundList",
+                            refund.lines(),
+                            ExportRefundList::write));
         } else if (request instanceof Ceb215RefundDetail m) {
-            m.detail().write(out.child("InvtRefundDetail"));
+            m.details().forEach(detail -> detail.write(out.child("InvtRefundDetail")));
         }
     }
 

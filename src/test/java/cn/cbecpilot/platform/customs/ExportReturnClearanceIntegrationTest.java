@@ -1,0 +1,139 @@
+package cn.cbecpilot.platform.customs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.cbecpilot.platform.support.IntegrationTestBase;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * A batch export return over two lists clears through the single window: one signed CEB213 with a refund per list,
+ * the simulator's acceptance, the tally (CEB215) and the release, then the goods go to bond and are re-exported.
+ */
+class ExportReturnClearanceIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    private OutboxDispatcher dispatcher;
+
+    @Test
+    void clearsABatchReturnOverTwoListsThroughTheSingleWindow() {
+        LocalDate today = LocalDate.now(clock);
+        String a = exportList(today.minusDays(60));
+        String b = exportList(today.minusDays(30));
+        String returnNo = (String) operator()
+                .post()
+                .uri("/api/export-returns")
+                .bodyValue(Map.of("lines", List.of(line(a, 1, 4), line(b, 1, 2))))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody()
+                .get("returnNo");
+
+        dispatcher.dispatchDue().toFuture().join();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACCEPTED".equals(status(returnNo)));
+        String request = messages(returnNo).stream()
+                .filter(m -> "CEB213".equals(m.get("type")))
+                .map(m -> (String) m.get("xml"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(request)
+                .contains("<ceb:coElNo>" + returnNo + "</ceb:coElNo>")
+                .contains("<ceb:invtNo>" + a + "</ceb:invtNo>")
+                .contains("<ceb:invtNo>" + b + "</ceb:invtNo>")
+                .contains("SignatureValue");
+
+        operator()
+                .post()
+                .uri("/api/console/export-returns/{no}/tally", returnNo)
+                .bodyValue(Map.of("lines", List.of(line(a, 1, 4), line(b, 1, 2)), "location", "A-01-03"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        dispatcher.dispatchDue().toFuture().join();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RELEASED".equals(status(returnNo)));
+        assertThat(messages(returnNo))
+                .extracting(m -> m.get("direction") + " " + m.get("type"))
+                .contains("OUT CEB213", "IN CEB214", "OUT CEB215");
+        operator()
+                .post()
+                .uri("/api/console/export-returns/{no}/dispose", returnNo)
+                .bodyValue(Map.of("disposition", "BONDED_STORAGE"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        operator()
+                .post()
+                .uri("/api/console/export-returns/{no}/steps/re-exported", returnNo)
+                .bodyValue(Map.of())
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(status(returnNo)).isEqualTo("RE_EXPORTED");
+    }
+
+    private String exportList(LocalDate releasedOn) {
+        String no = "CL" + (nextBuyer() % 1_000_000_000L);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("exportListNo", no);
+        body.put("tradeMode", "9610");
+        body.put("customsCode", "0101");
+        body.put("portCode", "0101");
+        body.put("ebpCode", "1101980001");
+        body.put("ebcCode", "1101980002");
+        body.put("logisticsCode", "1101980003");
+        body.put("country", "304");
+        body.put("declaredOn", releasedOn.minusDays(1).toString());
+        body.put("releasedOn", releasedOn.toString());
+        body.put("rebateClaimed", false);
+        body.put(
+                "lines",
+                List.of(Map.of("gnum", 1, "gcode", "3004909099", "name", "布洛芬缓释胶囊", "quantity", 10, "unit", "142")));
+        operator()
+                .post()
+                .uri("/api/console/export-lists")
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        return no;
+    }
+
+    private static Map<String, Object> line(String listNo, int gnum, int quantity) {
+        return Map.of("exportListNo", listNo, "gnum", gnum, "quantity", quantity);
+    }
+
+    private String status(String returnNo) {
+        return (String) operator()
+                .get()
+                .uri("/api/export-returns/{no}", returnNo)
+                .exchange()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody()
+                .get("status");
+    }
+
+    private List<Map<String, Object>> messages(String returnNo) {
+        return operator()
+                .get()
+                .uri("/api/console/export-returns/{no}/messages", returnNo)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
+}
