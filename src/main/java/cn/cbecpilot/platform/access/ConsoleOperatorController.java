@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.access;
 
 import cn.cbecpilot.platform.shared.NotFound;
+import cn.cbecpilot.platform.web.VerifiedLogins;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -54,10 +55,12 @@ class ConsoleOperatorController {
 
     private final DatabaseClient db;
     private final PasswordEncoder passwords;
+    private final VerifiedLogins verified;
 
-    ConsoleOperatorController(DatabaseClient db, PasswordEncoder passwords) {
+    ConsoleOperatorController(DatabaseClient db, PasswordEncoder passwords, VerifiedLogins verified) {
         this.db = db;
         this.passwords = passwords;
+        this.verified = verified;
     }
 
     @GetMapping
@@ -105,6 +108,7 @@ class ConsoleOperatorController {
                 .rowsUpdated()
                 .filter(n -> n > 0)
                 .switchIfEmpty(Mono.error(() -> new NotFound("operator " + username + " does not exist")))
+                .doOnNext(changed -> verified.forget(username))
                 .then();
     }
 

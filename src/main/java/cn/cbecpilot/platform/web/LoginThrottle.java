@@ -29,10 +29,12 @@ final class LoginThrottle implements WebFilter, ReactiveAuthenticationManager {
 
     private final LoginAttempts attempts;
     private final ReactiveAuthenticationManager delegate;
+    private final VerifiedLogins verified;
 
-    LoginThrottle(LoginAttempts attempts, ReactiveAuthenticationManager delegate) {
+    LoginThrottle(LoginAttempts attempts, ReactiveAuthenticationManager delegate, VerifiedLogins verified) {
         this.attempts = attempts;
         this.delegate = delegate;
+        this.verified = verified;
     }
 
     @Override
@@ -50,8 +52,16 @@ final class LoginThrottle implements WebFilter, ReactiveAuthenticationManager {
         if (attempts.isBlocked(name)) {
             return Mono.error(new Throttled());
         }
+        var remembered = verified.find(name, authentication.getCredentials());
+        if (remembered.isPresent()) {
+            return Mono.just(remembered.get());
+        }
+        Object credentials = authentication.getCredentials();
         return delegate.authenticate(authentication)
-                .doOnNext(ok -> attempts.succeeded(name))
+                .doOnNext(ok -> {
+                    attempts.succeeded(name);
+                    verified.remember(name, credentials, ok);
+                })
                 .doOnError(AuthenticationException.class, e -> attempts.failed(name));
     }
 

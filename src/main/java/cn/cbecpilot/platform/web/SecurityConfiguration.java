@@ -39,13 +39,19 @@ class SecurityConfiguration {
 
     private static final int MAX_LOGIN_FAILURES = 5;
     private static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+    private static final Duration VERIFIED_LOGIN_LIFETIME = Duration.ofSeconds(30);
 
     @Bean
     SecurityWebFilterChain security(
-            ServerHttpSecurity http, ReactiveUserDetailsService operators, PasswordEncoder passwords, Clock clock) {
+            ServerHttpSecurity http,
+            ReactiveUserDetailsService operators,
+            PasswordEncoder passwords,
+            VerifiedLogins verified,
+            Clock clock) {
         var checkPassword = new UserDetailsRepositoryReactiveAuthenticationManager(operators);
         checkPassword.setPasswordEncoder(passwords);
-        var throttle = new LoginThrottle(new LoginAttempts(MAX_LOGIN_FAILURES, LOGIN_WINDOW, clock), checkPassword);
+        var throttle =
+                new LoginThrottle(new LoginAttempts(MAX_LOGIN_FAILURES, LOGIN_WINDOW, clock), checkPassword, verified);
         return http.authenticationManager(throttle)
                 .addFilterBefore(throttle, SecurityWebFiltersOrder.HTTP_BASIC)
                 .authorizeExchange(ex -> ex.pathMatchers("/console/login")
@@ -95,6 +101,12 @@ class SecurityConfiguration {
         var handler = new RedirectServerLogoutSuccessHandler();
         handler.setLogoutSuccessUrl(URI.create("/console/login?logout"));
         return handler;
+    }
+
+    /** Kept on the system clock: how long a checked password is trusted is no business rule a test moves. */
+    @Bean
+    VerifiedLogins verifiedLogins() {
+        return new VerifiedLogins(VERIFIED_LOGIN_LIFETIME, Clock.systemUTC());
     }
 
     @Bean
