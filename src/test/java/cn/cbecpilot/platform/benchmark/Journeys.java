@@ -37,7 +37,7 @@ final class Journeys implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter RETURN_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.ofHours(8));
-    private static final Duration POLL = Duration.ofMillis(Long.getLong("benchmark.poll-millis", 200));
+    private static final Duration POLL = Duration.ofMillis(Long.getLong("benchmark.poll-millis", 1000));
     private static final Duration RELEASE_WITHIN = Duration.ofMinutes(5);
 
     /** A placed order: its number, the buyer's token and the total to pay. */

@@ -34,7 +34,8 @@ import reactor.core.publisher.Flux;
  * <p>Knobs (system properties): {@code benchmark.orders} placed in the closed-loop phase, {@code benchmark.concurrency}
  * in-flight requests there, {@code benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase,
  * {@code benchmark.lifecycles} and {@code benchmark.lifecycles-in-flight} for whole journeys,
- * {@code benchmark.receipt-orders} for the receipts phase, {@code benchmark.two-instances} for the run of two
+ * {@code benchmark.receipt-orders} for the receipts phase, {@code benchmark.one-instance} for the phases on one
+ * instance (placement, lifecycles, receipts), {@code benchmark.two-instances} for the run of two
  * instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds}, {@code benchmark.jvm} for the platform's JVM
  * options (add {@code -XX:StartFlightRecording=...} to profile).
  */
@@ -50,6 +51,7 @@ class PlatformBenchmark {
     private final int receiptOrders = Integer.getInteger("benchmark.receipt-orders", 4_000);
     private final int pgbenchSeconds = Integer.getInteger("benchmark.pgbench-seconds", 30);
     private final boolean twoInstances = Boolean.parseBoolean(System.getProperty("benchmark.two-instances", "true"));
+    private final boolean oneInstance = Boolean.parseBoolean(System.getProperty("benchmark.one-instance", "true"));
     private final List<String> jvm =
             List.of(System.getProperty("benchmark.jvm", "-Xmx512m -XX:+UseG1GC").split(" "));
 
@@ -88,15 +90,19 @@ class PlatformBenchmark {
                         orders + rate * (long) seconds + 3_000 + 2L * lifecycles + receiptOrders + 20_000,
                         greedyUnits);
                 report.add("resident memory after start (JVM, VmRSS)", "%d MB", memory.current() / 1024);
-                placement(platform, pgbench);
-                lifecycles(platform, lifecycles, lifecyclesInFlight, "full import lifecycles, one instance");
+                if (oneInstance) {
+                    placement(platform, pgbench);
+                    lifecycles(platform, lifecycles, lifecyclesInFlight, "full import lifecycles, one instance");
+                }
                 report.add("peak resident memory under load (JVM, VmRSS)", "**%d MB**", memory.peak() / 1024);
             }
-            Map<String, String> holding = Map.of("CUSTOMS_SIMULATOR_RECEIPT_DELAY", "1h");
-            try (PlatformProcess platform = PlatformProcess.start(data, log, jvm, holding);
-                    MemoryWatch memory = new MemoryWatch(platform.pid())) {
-                receipts(platform);
-                report.add("peak resident memory, receipts run (JVM, VmRSS)", "%d MB", memory.peak() / 1024);
+            if (oneInstance) {
+                Map<String, String> holding = Map.of("CUSTOMS_SIMULATOR_RECEIPT_DELAY", "1h");
+                try (PlatformProcess platform = PlatformProcess.start(data, log, jvm, holding);
+                        MemoryWatch memory = new MemoryWatch(platform.pid())) {
+                    receipts(platform);
+                    report.add("peak resident memory, receipts run (JVM, VmRSS)", "%d MB", memory.peak() / 1024);
+                }
             }
             if (twoInstances) {
                 new SharedDatabaseRun(data, log, jvm, report, buyers).run(lifecycles / 2, lifecyclesInFlight);
