@@ -2,7 +2,6 @@ package cn.cbecpilot.platform.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.cbecpilot.platform.compliance.ResidentIds;
 import cn.cbecpilot.platform.support.PlatformProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -13,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.util.FileSystemUtils;
+import reactor.core.publisher.Flux;
 
 /**
  * The platform's figures on this machine. Each phase runs against the packaged jar started as its own process on a
@@ -33,20 +33,30 @@ import org.springframework.util.FileSystemUtils;
  *
  * <p>Knobs (system properties): {@code benchmark.orders} placed in the closed-loop phase, {@code benchmark.concurrency}
  * in-flight requests there, {@code benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase,
- * {@code benchmark.pgbench-seconds}.
+ * {@code benchmark.lifecycles} and {@code benchmark.lifecycles-in-flight} for whole journeys,
+ * {@code benchmark.receipt-orders} for the receipts phase, {@code benchmark.one-instance} for the phases on one
+ * instance (placement, lifecycles, receipts), {@code benchmark.two-instances} for the run of two
+ * instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds}, {@code benchmark.jvm} for the platform's JVM
+ * options (add {@code -XX:StartFlightRecording=...} to profile).
  */
 @Timeout(3600)
 class PlatformBenchmark {
 
-    private static final String[] SKUS = {"DRG-LOR-10", "DRG-IBU-200", "DEV-BAND-40", "DRG-OME-20"};
-
-    private final int orders = Integer.getInteger("benchmark.orders", 20_000);
+    private final int orders = Integer.getInteger("benchmark.orders", 10_000);
     private final int concurrency = Integer.getInteger("benchmark.concurrency", 64);
     private final int rate = Integer.getInteger("benchmark.rate", 1_000);
     private final int seconds = Integer.getInteger("benchmark.seconds", 30);
+    private final int lifecycles = Integer.getInteger("benchmark.lifecycles", 4_000);
+    private final int lifecyclesInFlight = Integer.getInteger("benchmark.lifecycles-in-flight", 400);
+    private final int receiptOrders = Integer.getInteger("benchmark.receipt-orders", 4_000);
     private final int pgbenchSeconds = Integer.getInteger("benchmark.pgbench-seconds", 30);
+    private final boolean twoInstances = Boolean.parseBoolean(System.getProperty("benchmark.two-instances", "true"));
+    private final boolean oneInstance = Boolean.parseBoolean(System.getProperty("benchmark.one-instance", "true"));
     private final List<String> jvm =
             List.of(System.getProperty("benchmark.jvm", "-Xmx512m -XX:+UseG1GC").split(" "));
+
+    private final Report report = new Report();
+    private final AtomicLong buyers = new AtomicLong(1_000_000);
 
     @Test
     void measure() throws Exception {
@@ -54,108 +64,202 @@ class PlatformBenchmark {
         Files.createDirectories(out);
         Path log = out.resolve("platform.log");
         Files.deleteIfExists(log);
-        List<String> report = new ArrayList<>();
-        report.add("| figure | value |");
-        report.add("|---|---|");
 
         double pgbench = PgbenchCeiling.measure(10, 16, Duration.ofSeconds(pgbenchSeconds));
-        report.add("| pgbench TPC-B (scale 10, 16 clients, %d s) | %.0f tps |".formatted(pgbenchSeconds, pgbench));
+        report.add("pgbench TPC-B (scale 10, 16 clients, %d s)".formatted(pgbenchSeconds), "%.0f tps", pgbench);
 
         Path data = Files.createTempDirectory("platform-benchmark");
         try {
             try (PlatformProcess first = PlatformProcess.start(data, log, jvm, Map.of())) {
-                report.add("| first start to healthy (initdb, migrations, demo data) | %.1f s |"
-                        .formatted(first.startup().toMillis() / 1000.0));
+                report.add(
+                        "first start to healthy (initdb, migrations, demo data)",
+                        "%.1f s",
+                        first.startup().toMillis() / 1000.0);
                 first.stop();
             }
-            try (PlatformProcess platform = PlatformProcess.start(data, log, jvm, Map.of());
+            Map<String, String> answering = Map.of("CUSTOMS_SIMULATOR_RECEIPT_DELAY", "0ms");
+            try (PlatformProcess platform = PlatformProcess.start(data, log, jvm, answering);
                     MemoryWatch memory = new MemoryWatch(platform.pid())) {
-                report.add("| start to healthy, database initialised | %.1f s |"
-                        .formatted(platform.startup().toMillis() / 1000.0));
-                stockUp(platform, orders * 2L + rate * (long) seconds + 10_000);
-                report.add("| resident memory after start | %d MB |".formatted(memory.current() / 1024));
-
-                try (LoadGenerator load = new LoadGenerator(platform.baseUrl(), concurrency)) {
-                    AtomicLong buyer = new AtomicLong(1_000_000);
-                    load.closedLoop("warm-up", 3_000, concurrency, i -> order(buyer.incrementAndGet()));
-
-                    LoadResult placement = load.closedLoop(
-                            "placement, closed loop", orders, concurrency, i -> order(buyer.incrementAndGet()));
-                    System.out.println(placement);
-                    report.add("| order placement, %d orders, %d in flight | **%.0f orders/s** (%.0f%% of pgbench),"
-                                    .formatted(
-                                            orders,
-                                            concurrency,
-                                            placement.throughput(),
-                                            100 * placement.throughput() / pgbench)
-                            + " p50 %.1f ms, p99 %.1f ms, %d failed |"
-                                    .formatted(
-                                            placement.percentileMillis(50),
-                                            placement.percentileMillis(99),
-                                            placement.failures()));
-
-                    LoadResult offered = load.openLoop(
-                            "placement, open loop",
-                            rate,
-                            Duration.ofSeconds(seconds),
-                            i -> order(buyer.incrementAndGet()));
-                    System.out.println(offered);
-                    report.add("| order placement at %d orders/s offered for %d s | p50 %.1f ms, **p99 %.1f ms**,"
-                                    .formatted(
-                                            rate, seconds, offered.percentileMillis(50), offered.percentileMillis(99))
-                            + " max %.1f ms, %d failed |"
-                                    .formatted(offered.latency().getMaxValue() / 1000.0, offered.failures()));
-                    assertThat(placement.failures() + offered.failures())
-                            .as("every lawful order is accepted")
-                            .isZero();
+                report.add(
+                        "start to healthy, database initialised",
+                        "%.1f s",
+                        platform.startup().toMillis() / 1000.0);
+                long greedyUnits = SharedDatabaseRun.GREEDY_BUYERS * SharedDatabaseRun.GREEDY_ORDERS * 60L;
+                stockUp(
+                        platform,
+                        orders + rate * (long) seconds + 3_000 + 2L * lifecycles + receiptOrders + 20_000,
+                        greedyUnits);
+                report.add("resident memory after start (JVM, VmRSS)", "%d MB", memory.current() / 1024);
+                if (oneInstance) {
+                    placement(platform, pgbench);
+                    lifecycles(platform, lifecycles, lifecyclesInFlight, "full import lifecycles, one instance");
                 }
-                report.add("| peak resident memory under load | %d MB |".formatted(memory.peak() / 1024));
+                report.add("peak resident memory under load (JVM, VmRSS)", "**%d MB**", memory.peak() / 1024);
+            }
+            if (oneInstance) {
+                Map<String, String> holding = Map.of("CUSTOMS_SIMULATOR_RECEIPT_DELAY", "1h");
+                try (PlatformProcess platform = PlatformProcess.start(data, log, jvm, holding);
+                        MemoryWatch memory = new MemoryWatch(platform.pid())) {
+                    receipts(platform);
+                    report.add("peak resident memory, receipts run (JVM, VmRSS)", "%d MB", memory.peak() / 1024);
+                }
+            }
+            if (twoInstances) {
+                new SharedDatabaseRun(data, log, jvm, report, buyers).run(lifecycles / 2, lifecyclesInFlight);
             }
         } finally {
             FileSystemUtils.deleteRecursively(data);
         }
 
-        String text = String.join("\n", report) + "\n";
+        String text = report.markdown();
         Files.writeString(out.resolve("report.md"), text);
         System.out.println(text);
+        assertThat(report.failures())
+                .as("every journey of the run went through")
+                .isZero();
+    }
+
+    private void placement(PlatformProcess platform, double pgbench) {
+        try (LoadGenerator load = new LoadGenerator(platform.baseUrl(), concurrency)) {
+            load.closedLoop("warm-up", 3_000, concurrency, i -> order(buyers.incrementAndGet()));
+
+            LoadResult placement = load.closedLoop(
+                    "placement, closed loop", orders, concurrency, i -> order(buyers.incrementAndGet()));
+            System.out.println(placement);
+            report.add(
+                    "order placement, %d orders, %d in flight".formatted(orders, concurrency),
+                    "**%.0f orders/s** (%.0f%% of pgbench), p50 %.1f ms, p99 %.1f ms, %d failed",
+                    placement.throughput(),
+                    100 * placement.throughput() / pgbench,
+                    placement.percentileMillis(50),
+                    placement.percentileMillis(99),
+                    placement.failures());
+
+            LoadResult offered = load.openLoop(
+                    "placement, open loop", rate, Duration.ofSeconds(seconds), i -> order(buyers.incrementAndGet()));
+            System.out.println(offered);
+            report.add(
+                    "order placement at %d orders/s offered for %d s".formatted(rate, seconds),
+                    "p50 %.1f ms, **p99 %.1f ms**, max %.1f ms, %d failed",
+                    offered.percentileMillis(50),
+                    offered.percentileMillis(99),
+                    offered.latency().getMaxValue() / 1000.0,
+                    offered.failures());
+            report.failed(placement.failures() + offered.failures());
+        }
+    }
+
+    /** Closed loop of whole journeys, the simulator answering at once. */
+    private void lifecycles(PlatformProcess platform, int count, int inFlight, String figure) throws Exception {
+        Journeys.Failures failures = new Journeys.Failures();
+        try (Journeys journeys = new Journeys(platform.baseUrl(), 256, Journeys.CUSTOMS_TOKEN)) {
+            long started = System.nanoTime();
+            long done = Flux.range(0, count)
+                    .flatMap(i -> failures.swallow(journeys.lifecycle(buyers.incrementAndGet())), inFlight)
+                    .count()
+                    .block(Duration.ofHours(1));
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            report.add(
+                    "%s: %d journeys, %d in flight (place, pay, CEB311+CEB621 through outbox and simulator,"
+                                    .formatted(figure, count, inFlight)
+                            + " receipts 120/800, pick, handover, delivered)",
+                    "**%.0f lifecycles/s**, %d failed, %.1f s",
+                    done / elapsed,
+                    failures.count(),
+                    elapsed);
+            report.failed(failures.count());
+        }
+    }
+
+    /**
+     * Receipts posted by the load process as the single window would, for orders already declared; the simulator of
+     * this run holds its own receipts back for an hour, so that every receipt applied here is one the load sent.
+     */
+    private void receipts(PlatformProcess platform) throws Exception {
+        Journeys.Failures failures = new Journeys.Failures();
+        try (Journeys journeys = new Journeys(platform.baseUrl(), 256, Journeys.CUSTOMS_TOKEN)) {
+            List<Journeys.Placed> declared = Flux.range(0, receiptOrders)
+                    .flatMap(
+                            i -> {
+                                long buyer = buyers.incrementAndGet();
+                                return failures.swallow(journeys.place(buyer).flatMap(o -> journeys.pay(o, buyer)));
+                            },
+                            concurrency)
+                    .collectList()
+                    .block(Duration.ofHours(1));
+            Instant accepted = Instant.now().minusSeconds(60);
+            Instant released = Instant.now();
+            long started = System.nanoTime();
+            Flux.fromIterable(declared)
+                    .flatMap(
+                            o -> failures.swallow(journeys.receipt(o.orderNo(), "120", accepted)
+                                    .then(journeys.receipt(o.orderNo(), "800", released))
+                                    .thenReturn(o)),
+                            concurrency)
+                    .then()
+                    .block(Duration.ofHours(1));
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            long wrong = Flux.fromIterable(declared)
+                    .flatMap(o -> journeys.status(o).filter(s -> !"RELEASED".equals(s)), concurrency)
+                    .count()
+                    .block(Duration.ofMinutes(30));
+            report.add(
+                    "CEB622 receipts posted to /customs/receipts, %d declared orders × 120 then 800, %d in flight"
+                            .formatted(declared.size(), concurrency),
+                    "**%.0f receipts/s**, %d failed, %d orders not RELEASED afterwards",
+                    2 * declared.size() / elapsed,
+                    failures.count(),
+                    wrong);
+            report.failed(failures.count() + wrong + (receiptOrders - declared.size()));
+        }
     }
 
     private static LoadGenerator.Call order(long buyer) {
-        String sku = SKUS[(int) (buyer % SKUS.length)];
-        String body =
-                """
-                {"lines":[{"sku":"%s","quantity":1}],\
-                "buyer":{"name":"王五","idNumber":"%s","phone":"13912345678"},\
-                "consignee":{"name":"王五","phone":"13912345678","address":"北京市东城区东长安街1号"}}"""
-                        .formatted(sku, ResidentIds.unique(buyer));
-        return new LoadGenerator.Call("/api/orders", UUID.randomUUID().toString(), body, 201);
+        String sku = Journeys.SKUS[(int) (buyer % Journeys.SKUS.length)];
+        return new LoadGenerator.Call(
+                "/api/orders", UUID.randomUUID().toString(), Journeys.orderBody(buyer, sku, 1), 201);
     }
 
-    /** Puts enough goods in bond for every order the run will place. */
-    private static void stockUp(PlatformProcess platform, long units) throws IOException, InterruptedException {
+    /**
+     * Puts enough coded goods in bond for every order the run will place, in lots of at most 100,000 units (the
+     * platform issues their codes); {@code extraBands} more of the plasters the greedy buyers order.
+     */
+    static void stockUp(PlatformProcess platform, long units, long extraBands)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         String auth =
                 "Basic " + Base64.getEncoder().encodeToString("operator:operator".getBytes(StandardCharsets.UTF_8));
-        long perSku = units / SKUS.length + 1;
-        for (String sku : SKUS) {
-            String body = """
-                    {"sku":"%s","batchNo":"BENCH%d","expiry":"%s","quantity":%d}"""
-                    .formatted(
-                            sku, System.nanoTime() % 1_000_000, LocalDate.now().plusYears(2), perSku);
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/api/console/lots"))
-                            .header("Authorization", auth)
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofMinutes(10))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        long perSku = units / Journeys.SKUS.length + 1;
+        int lot = 0;
+        for (String sku : Journeys.SKUS) {
+            long left = perSku + ("DEV-BAND-40".equals(sku) ? extraBands : 0);
+            while (left > 0) {
+                long quantity = Math.min(left, 100_000);
+                left -= quantity;
+                String body =
+                        """
+                        {"sku":"%s","batchNo":"BENCH%d-%d","expiry":"%s","quantity":%d}"""
+                                .formatted(
+                                        sku,
+                                        System.nanoTime() % 1_000_000,
+                                        lot++,
+                                        LocalDate.now().plusYears(2),
+                                        quantity);
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/api/console/lots"))
+                                .header("Authorization", auth)
+                                .header("Content-Type", "application/json")
+                                .timeout(Duration.ofMinutes(10))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            }
         }
     }
 
     /** Samples the resident set size of a process from /proc, keeping the peak. */
-    private static final class MemoryWatch implements AutoCloseable {
+    static final class MemoryWatch implements AutoCloseable {
 
         private final Path status;
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
