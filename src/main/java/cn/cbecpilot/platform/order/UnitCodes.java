@@ -2,6 +2,9 @@ package cn.cbecpilot.platform.order;
 
 import static cn.cbecpilot.platform.order.Orders.utc;
 
+import cn.cbecpilot.platform.shared.InvalidInput;
+import cn.cbecpilot.platform.trace.TraceCode;
+import cn.cbecpilot.platform.trace.TraceCodeParser;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -28,10 +31,20 @@ class UnitCodes {
         this.db = db;
     }
 
-    /** A unit's code as read from the scanned text: the one place scans are matched, exactly on the raw text. */
+    /**
+     * A unit's code as read from the scanned text in any accepted form (GS1 parenthesised, FNC1-separated, behind a
+     * symbology identifier; NMPA), found by its normalised key; a text that is no code is refused with the reason.
+     */
     Mono<UnitCode> byScan(String scanned) {
-        return db.sql(CODE + " where c.raw = $1 order by c.id limit 1")
-                .bind(0, scanned)
+        TraceCodeParser.Result read = TraceCodeParser.parse(scanned);
+        if (read instanceof TraceCodeParser.Refused refused) {
+            return Mono.error(InvalidInput.of(refused.problem().name(), "codes", refused.reason()));
+        }
+        TraceCode code = read.orElseThrow();
+        return db.sql(CODE + " where c.scheme = $1 and c.product_key = $2 and c.serial = $3")
+                .bind(0, code.scheme().name())
+                .bind(1, code.productKey())
+                .bind(2, code.serial())
                 .map(UnitCode::from)
                 .one();
     }

@@ -17,18 +17,11 @@ import reactor.core.publisher.Mono;
 @Repository
 class TraceLookups {
 
-    /** The list number in a customs receipt (CEB622 and later), whatever namespace prefix it is written with. */
-    private static final String INVT_NO = "<(?:[A-Za-z0-9]+:)?invtNo>\\s*([0-9A-Za-z]{1,30})\\s*</";
-
     private static final String SQL = "select c.id, c.scheme, c.product_key, c.serial, c.batch_no, c.expiry, c.raw,"
             + " c.sku, c.status, c.order_no, p.name, p.origin_country, p.registration_certificate, l.entered_at,"
             + " o.status as order_status,"
             + " (select max(h.at) from order_history h where h.order_no = c.order_no) as order_since,"
-            + " (select min(h.at) from order_history h where h.order_no = c.order_no and h.to_status = 'RELEASED')"
-            + " as released_at,"
-            + " (select x.invt from (select substring(m.xml from $4) as invt, m.id from customs_message m"
-            + " where m.subject_no = c.order_no and m.direction = 'IN') x where x.invt is not null"
-            + " order by x.id desc limit 1) as invt_no,"
+            + " o.released_at, o.invt_no,"
             + " r.recall_no, r.reason, r.opened_at, u.retrieved_at"
             + " from trace_code c join product p on p.sku = c.sku join lot l on l.id = c.lot_id"
             + " left join customer_order o on o.order_no = c.order_no"
@@ -48,7 +41,6 @@ class TraceLookups {
                 .bind(0, code.scheme().name())
                 .bind(1, code.productKey())
                 .bind(2, code.serial())
-                .bind(3, INVT_NO)
                 .map((row, meta) -> new Found(row.get("id", Long.class), unit(row, List.of())))
                 .one()
                 .flatMap(found -> events(found.id()).map(events -> withEvents(found.unit(), events)));

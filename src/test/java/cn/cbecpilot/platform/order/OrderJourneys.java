@@ -144,10 +144,10 @@ final class OrderJourneys {
                 .join();
         List<String> raws = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String serial = String.format("%013d", SERIALS.incrementAndGet());
-            String raw = "8" + "123456" + serial;
+            String serial = String.format("%09d", SERIALS.incrementAndGet() % 1_000_000_000L);
+            String raw = "8123456" + serial + "4321";
             db.sql("insert into trace_code (scheme, product_key, serial, raw, sku, lot_id) values"
-                            + " ('NMPA', '8123456', $1, $2, $3, $4)")
+                            + " ('NMPA20', '8123456', $1, $2, $3, $4)")
                     .bind(0, serial)
                     .bind(1, raw)
                     .bind(2, sku)

@@ -172,7 +172,8 @@ class TraceLookupIntegrationTest extends IntegrationTestBase {
                 .get("orderNo");
         sql("update trace_code set status = 'OUT_OF_BOND', order_no = '" + orderNo + "', line_no = 1 where raw = '"
                 + code + "'");
-        sql("update customer_order set status = 'OUT_OF_BOND' where order_no = '" + orderNo + "'");
+        sql("update customer_order set status = 'OUT_OF_BOND', invt_no = '01102026I000000123',"
+                + " released_at = now() - interval '1 hour' where order_no = '" + orderNo + "'");
         sql("insert into order_history (order_no, from_status, to_status, event, at) values ('" + orderNo
                 + "', 'DECLARED', 'RELEASED', 'RECEIPT_800', now() - interval '1 hour'), ('" + orderNo
                 + "', 'RELEASED', 'OUT_OF_BOND', 'PICK', now())");
