@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.console;
 
+import cn.cbecpilot.platform.customs.CustomsMessages;
 import cn.cbecpilot.platform.enterprise.Enterprise;
 import cn.cbecpilot.platform.enterprise.Enterprises;
 import cn.cbecpilot.platform.enterprise.Role;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
-/** Orders for the operator: a filtered, paged list, and each order's page with its timeline and actions. */
+/**
+ * Orders for the operator: a filtered, paged list, and each order's page with its timeline, the actions its state
+ * allows and every customs message sent or received for it, indented for reading.
+ */
 @Controller
 class ConsoleOrdersController {
 
@@ -28,12 +33,15 @@ class ConsoleOrdersController {
     private final ReadingOrders reading;
     private final Enterprises enterprises;
     private final ObjectProvider<OrderPageActions> actions;
+    private final CustomsMessages messages;
 
     ConsoleOrdersController(
             ListingOrders listing,
             ReadingOrders reading,
             Enterprises enterprises,
-            ObjectProvider<OrderPageActions> actions) {
+            ObjectProvider<OrderPageActions> actions,
+            CustomsMessages messages) {
+        this.messages = messages;
         this.listing = listing;
         this.reading = reading;
         this.enterprises = enterprises;
@@ -60,12 +68,25 @@ class ConsoleOrdersController {
 
     @GetMapping("/console/orders/{orderNo}")
     Mono<Rendering> order(@PathVariable String orderNo) {
-        return reading.view(orderNo).map(order -> Rendering.view("console/order")
-                .modelAttribute("order", order)
-                .modelAttribute(
-                        "actions",
-                        OrderPageActions.all(actions.orderedStream().toList(), OrderPageActions.Face.CONSOLE, order))
-                .build());
+        return page(orderNo, "", List.of(), HttpStatus.OK);
+    }
+
+    /** The order's page; after a refused pick or return, with the codes as typed and the reasons. */
+    Mono<Rendering> page(String orderNo, String typedCodes, List<String> problems, HttpStatus status) {
+        return reading.view(orderNo)
+                .zipWith(messages.of(orderNo).map(MessageView::of).collectList())
+                .map(t -> Rendering.view("console/order")
+                        .status(status)
+                        .modelAttribute("order", t.getT1())
+                        .modelAttribute("messages", t.getT2())
+                        .modelAttribute("refusals", MessageView.refusals(t.getT2()))
+                        .modelAttribute("codes", typedCodes)
+                        .modelAttribute("actionProblems", problems)
+                        .modelAttribute(
+                                "actions",
+                                OrderPageActions.all(
+                                        actions.orderedStream().toList(), OrderPageActions.Face.CONSOLE, t.getT1()))
+                        .build());
     }
 
     private static String blankToNull(String s) {

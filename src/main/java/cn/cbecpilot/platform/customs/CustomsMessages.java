@@ -9,10 +9,10 @@ import reactor.core.publisher.Mono;
 
 /** Every CEB message sent and received, kept as it went over the wire, listed per order or export return. */
 @Component
-class CustomsMessages {
+public class CustomsMessages {
 
     /** One message as the console shows it. */
-    record Listed(
+    public record Listed(
             String type,
             String direction,
             String guid,
@@ -43,7 +43,7 @@ class CustomsMessages {
                 .then();
     }
 
-    Flux<Listed> of(String subjectNo) {
+    public Flux<Listed> of(String subjectNo) {
         return db.sql("select message_type, direction, guid, at, return_status, return_info, xml from customs_message"
                         + " where subject_no = $1 order by at, id")
                 .bind(0, subjectNo)

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * after a growing pause; a request customs refuses for good, or that cannot be rendered, is set aside with the reason.
  */
 @Component
-class OutboxDispatcher {
+public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int PARALLEL_SENDS = 16;
@@ -63,8 +63,11 @@ class OutboxDispatcher {
         });
     }
 
-    /** Sends due requests round after round while rounds come back full; answers how many were delivered. */
-    Mono<Long> dispatchDue() {
+    /**
+     * Sends due requests now, round after round while rounds come back full; answers how many were delivered. Public so
+     * that tests of other packages can run a round when they need one.
+     */
+    public Mono<Long> dispatchDue() {
         return Flux.defer(this::round)
                 .repeat()
                 .takeUntil(round -> round.claimed() < settings.batch())

@@ -20,7 +20,9 @@ import org.springframework.web.server.ServerWebExchange;
  * Errors of the page controllers as HTML pages with the right status (error/404, error/4xx, error/5xx), ahead of the
  * API's problem+json handler, which keeps every other package.
  */
-@ControllerAdvice(basePackages = {"cn.cbecpilot.platform.storefront", "cn.cbecpilot.platform.console"})
+@ControllerAdvice(
+        basePackages = {"cn.cbecpilot.platform.storefront", "cn.cbecpilot.platform.console"},
+        annotations = HtmlPages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -13,7 +13,9 @@ import reactor.core.publisher.Mono;
  * the token as a {@code Mono} that templates cannot subscribe to, so it is resolved here and also put where the
  * request data value processor looks for it.
  */
-@ControllerAdvice(basePackages = {"cn.cbecpilot.platform.storefront", "cn.cbecpilot.platform.console"})
+@ControllerAdvice(
+        basePackages = {"cn.cbecpilot.platform.storefront", "cn.cbecpilot.platform.console"},
+        annotations = HtmlPages.class)
 class PageModel {
 
     /** Pages show times as China time, the pilot's calendar. */
