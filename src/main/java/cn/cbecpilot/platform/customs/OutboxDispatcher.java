@@ -55,7 +55,9 @@ public class OutboxDispatcher {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${platform.customs.dispatch.interval}")
+    @Scheduled(
+            fixedDelayString = "${platform.customs.dispatch.interval}",
+            initialDelayString = "${platform.customs.dispatch.interval}")
     Mono<Long> run() {
         return dispatchDue().onErrorResume(e -> {
             log.warn("Outbox round failed; the next round retries: {}", e.toString());
