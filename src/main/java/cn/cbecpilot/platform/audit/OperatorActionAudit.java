@@ -3,6 +3,7 @@ package cn.cbecpilot.platform.audit;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,8 @@ class OperatorActionAudit implements WebFilter {
                 : request.getRemoteAddress().getAddress().getHostAddress();
         return exchange.getPrincipal()
                 .map(Principal::getName)
-                .zipWith(body(exchange, captured))
+                // a bodyless action (pick, handover, delivered) is audited too, with no body
+                .zipWith(body(exchange, captured).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(who -> trail.request(
                         who.getT1(),
                         request.getMethod().name() + " "
@@ -75,7 +77,7 @@ class OperatorActionAudit implements WebFilter {
                         request.getPath().pathWithinApplication().value(),
                         status == null ? null : status.value(),
                         remote,
-                        who.getT2()))
+                        who.getT2().orElse(null)))
                 .onErrorResume(e -> {
                     log.error("Could not write the audit entry of {} {}", request.getMethod(), request.getPath(), e);
                     return Mono.empty();
@@ -90,7 +92,7 @@ class OperatorActionAudit implements WebFilter {
         if (type != null && type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
             return Mono.just("{\"multipart\":true}");
         }
-        return Mono.just(redaction.json(captured.toString(StandardCharsets.UTF_8)));
+        return Mono.justOrEmpty(redaction.json(captured.toString(StandardCharsets.UTF_8)));
     }
 
     private String form(MultiValueMap<String, String> form) {

@@ -66,6 +66,24 @@ class AuditTrailIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void recordsAnOperatorRequestWithoutABody() {
+        String orderNo = "CB" + nextBuyer();
+        operator()
+                .post()
+                .uri("/api/console/orders/{no}/handover", orderNo)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(entries()).anySatisfy(e -> {
+                    assertThat(e.get("action")).isEqualTo("POST /api/console/orders/" + orderNo + "/handover");
+                    assertThat(e.get("status")).isEqualTo(404);
+                    assertThat(e.get("after")).isNull();
+                }));
+    }
+
+    @Test
     void onlyComplianceOfficersAndAdministratorsReadTheTrail() {
         String name = "clerk-" + nextBuyer();
         db.sql("insert into operator (username, password_hash, roles) values ($1, $2, 'OPERATOR')")
