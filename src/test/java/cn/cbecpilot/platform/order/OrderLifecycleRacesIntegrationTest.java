@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import cn.cbecpilot.platform.support.ReferenceData;
+import cn.cbecpilot.platform.support.TracedProducts;
+import cn.cbecpilot.platform.support.TracedProducts.Traced;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +17,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -143,6 +148,41 @@ class OrderLifecycleRacesIntegrationTest extends IntegrationTestBase {
                 .isEqualTo(1);
         assertThat(count("select sum(remaining) from lot where sku = '" + sku + "'"))
                 .isEqualTo(8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GS1", "NMPA20"})
+    void twoPickersScanningOneRegisteredCodeInDifferentFormsNeverSellItTwice(String scheme) {
+        TracedProducts traced = new TracedProducts(operator());
+        LocalDate expiry = LocalDate.now().plusYears(2).withDayOfMonth(1);
+        Traced product = "GS1".equals(scheme)
+                ? traced.device("电子血压计 P" + nextBuyer(), "399.00")
+                : traced.drug("布洛芬缓释胶囊 P" + nextBuyer(), "30.00");
+        String batch = "P" + (nextBuyer() % 100000);
+        List<String> codes = java.util.stream.Stream.of(TracedProducts.serial(), TracedProducts.serial())
+                .map(serial -> "GS1".equals(scheme)
+                        ? TracedProducts.gs1(product.productKey(), expiry, batch, serial)
+                        : TracedProducts.nmpa(product.productKey(), serial))
+                .toList();
+        traced.lotInBond(product.sku(), batch, expiry, 2, codes);
+        String code = codes.get(0);
+        String otherForm = "GS1".equals(scheme) ? "]d2" + code.replace("(", "").replace(")", "") : "]C0" + code;
+        var first = journeys.place(product.sku(), 1, nextBuyer());
+        var second = journeys.place(product.sku(), 1, nextBuyer());
+
+        journeys.released(first, clock.instant());
+        journeys.released(second, clock.instant());
+        List<Integer> statuses = race(List.of(
+                new Request("/api/console/orders/" + first.orderNo() + "/pick", Map.of("codes", List.of(code))),
+                new Request("/api/console/orders/" + second.orderNo() + "/pick", Map.of("codes", List.of(otherForm)))));
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 422);
+        assertThat(count("select count(*) from trace_code where status = 'OUT_OF_BOND' and sku = '" + product.sku()
+                        + "'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from trace_event e join trace_code c on c.id = e.code_id"
+                        + " where e.type = 'PICKED' and c.sku = '" + product.sku() + "'"))
+                .isEqualTo(1);
     }
 
     @Test
