@@ -66,7 +66,7 @@ class SecurityConfiguration {
                                 "/api/console/enterprises/**",
                                 "/api/console/products/**")
                         .hasAnyRole("COMPLIANCE", "ADMIN")
-                        .pathMatchers(HttpMethod.POST, "/api/console/recalls")
+                        .pathMatchers(HttpMethod.POST, "/api/console/recalls", "/console/recalls")
                         .hasAnyRole("COMPLIANCE", "ADMIN")
                         .pathMatchers("/api/console/**", "/console/**")
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
