@@ -63,7 +63,7 @@ class DeclaredOrders {
                         r.get("tax_total", BigDecimal.class),
                         r.get("total", BigDecimal.class),
                         r.get("pay_code", String.class),
-                        r.get("pay_name", String.class),
+                        orElse(r.get("pay_name", String.class), r.get("pay_code", String.class)),
                         r.get("pay_transaction_id", String.class),
                         r.get("paid_at", Instant.class),
                         r.get("invt_no", String.class),
@@ -71,5 +71,10 @@ class DeclaredOrders {
                 .one()
                 .switchIfEmpty(Mono.error(() -> new NotFound("order " + orderNo + " does not exist")))
                 .zipWith(lines, DeclaredOrder::withLines);
+    }
+
+    /** A payment company that is not on record as an enterprise is declared under its code. */
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 }

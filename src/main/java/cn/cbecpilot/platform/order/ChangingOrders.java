@@ -112,13 +112,14 @@ public class ChangingOrders {
         return change(
                 orderNo,
                 row -> transitions.apply(
-                        row, HANDOVER, HANDOVER.name(), null, c -> codes.event(orderNo, "SHIPPED", c.at())));
+                        row, HANDOVER, HANDOVER.name(), null, c -> codes.event(orderNo, "HANDED_OVER", null, c.at())));
     }
 
     public Mono<OrderStatus> delivered(String orderNo) {
         return change(
                 orderNo,
-                row -> transitions.apply(row, SIGN, SIGN.name(), null, c -> codes.event(orderNo, "DELIVERED", c.at())));
+                row -> transitions.apply(
+                        row, SIGN, SIGN.name(), null, c -> codes.event(orderNo, "DELIVERED", "DELIVERED", c.at())));
     }
 
     /** Asks customs for a return (CEB625), within the window after release. */

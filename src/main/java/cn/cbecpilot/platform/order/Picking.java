@@ -40,7 +40,7 @@ class Picking {
                         : scannedCodes(orderNo, lines, scanned, today));
         return bound.then(codes.leaveLots(orderNo))
                 .then(stock.releaseOrder(orderNo))
-                .then(codes.event(orderNo, "PICKED", at));
+                .then(codes.event(orderNo, "PICKED", null, at));
     }
 
     private Mono<Void> firstExpiring(String orderNo, List<OrderLineRow> lines, LocalDate today) {

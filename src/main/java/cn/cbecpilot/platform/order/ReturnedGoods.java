@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,7 +47,7 @@ class ReturnedGoods {
     }
 
     Mono<Void> receive(String orderNo) {
-        return codes.event(orderNo, "RETURNED_TO_BOND", clock.instant()).then(codes.backInBond(orderNo));
+        return codes.event(orderNo, "RETURNED", null, clock.instant()).then(codes.backInBond(orderNo));
     }
 
     private static List<FieldProblem> problems(
@@ -56,7 +57,7 @@ class ReturnedGoods {
             Optional<UnitCodes.UnitCode> code = found.get(i);
             if (code.isEmpty()
                     || !orderNo.equals(code.get().orderNo())
-                    || !"OUT_OF_BOND".equals(code.get().status())) {
+                    || !Set.of("OUT_OF_BOND", "DELIVERED").contains(code.get().status())) {
                 problems.add(new FieldProblem(
                         "TRACE_CODE_NOT_OF_ORDER",
                         "codes[" + i + "]",

@@ -92,32 +92,45 @@ class UnitCodes {
     /** Puts the order's returned units back in bond and into their lots' remaining stock. */
     Mono<Void> backInBond(String orderNo) {
         Mono<Void> lots = db.sql("update lot set remaining = remaining + x.n from (select lot_id, count(*) as n from"
-                        + " trace_code where order_no = $1 and status = 'OUT_OF_BOND' group by lot_id) x"
+                        + " trace_code where order_no = $1 and status in ('OUT_OF_BOND', 'DELIVERED') group by lot_id) x"
                         + " where lot.id = x.lot_id")
                 .bind(0, orderNo)
                 .then();
         Mono<Void> codes = db.sql(
-                        "update trace_code set status = 'IN_BOND' where order_no = $1 and status = 'OUT_OF_BOND'")
+                        "update trace_code set status = 'IN_BOND' where order_no = $1 and status in ('OUT_OF_BOND',"
+                                + " 'DELIVERED')")
                 .bind(0, orderNo)
                 .then();
         return lots.then(codes);
     }
 
     Mono<Long> countBound(String orderNo) {
-        return db.sql("select count(*) from trace_code where order_no = $1 and status = 'OUT_OF_BOND'")
+        return db.sql("select count(*) from trace_code where order_no = $1 and status in ('OUT_OF_BOND', 'DELIVERED')")
                 .bind(0, orderNo)
                 .map((r, m) -> r.get(0, Long.class))
                 .one();
     }
 
     /** A traceability event on every unit of the order still travelling with it. */
-    Mono<Void> event(String orderNo, String type, Instant at) {
-        return db.sql("insert into trace_event (code_id, type, at, detail) select id, $2, $3, $1 from trace_code"
-                        + " where order_no = $1 and status = 'OUT_OF_BOND'")
+    /**
+     * Records what happened to the order's units and moves their codes to {@code status} (null: unchanged); a unit
+     * recalled meanwhile gets the event but keeps its RECALLED status.
+     */
+    Mono<Void> event(String orderNo, String type, String status, Instant at) {
+        Mono<Void> events = db.sql("insert into trace_event (code_id, type, at, detail) select id, $2, $3, $1 from"
+                        + " trace_code where order_no = $1 and status in ('OUT_OF_BOND', 'DELIVERED', 'RECALLED')")
                 .bind(0, orderNo)
                 .bind(1, type)
                 .bind(2, utc(at))
                 .then();
+        if (status == null) {
+            return events;
+        }
+        return events.then(db.sql("update trace_code set status = $2 where order_no = $1 and status in"
+                        + " ('OUT_OF_BOND', 'DELIVERED')")
+                .bind(0, orderNo)
+                .bind(1, status)
+                .then());
     }
 
     /** A unit's code with what decides whether it may be sold. */

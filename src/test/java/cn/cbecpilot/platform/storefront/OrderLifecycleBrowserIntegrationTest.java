@@ -89,7 +89,7 @@ class OrderLifecycleBrowserIntegrationTest extends BrowserTestBase {
 
     /** Buys one unit of a new drug through the pages, pays it, and waits on its page until customs released it. */
     private String releasedOrderBoughtInTheBrowser() {
-        String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释片 全程", "66.00", 3);
+        String sku = new ReferenceData(operator()).codedDrugInStock("布洛芬缓释片 全程", "66.00", 3);
         String id = ResidentIds.unique(nextBuyer());
         open("/products/" + sku);
         type("#quantity", "1");

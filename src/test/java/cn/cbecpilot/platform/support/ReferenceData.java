@@ -23,6 +23,15 @@ public final class ReferenceData {
         return productInStock(name, "3004909099", "DRUG", price, "H20990001", units, null);
     }
 
+    /**
+     * A drug with a drug identification code, so that its lot is labelled with NMPA codes on entry (one per unit) and
+     * its orders can be picked; answers its SKU.
+     */
+    public String codedDrugInStock(String name, String price, int units) {
+        String drugIdCode = String.format("87%05d", (SEQUENCE.incrementAndGet() * 7919L + System.nanoTime()) % 100000);
+        return productInStock(name, "3004909099", "DRUG", price, "H20990001", units, null, drugIdCode);
+    }
+
     public String productInStock(
             String name,
             String gcode,
@@ -31,6 +40,18 @@ public final class ReferenceData {
             String certificate,
             int units,
             Integer maxPerOrder) {
+        return productInStock(name, gcode, category, price, certificate, units, maxPerOrder, null);
+    }
+
+    private String productInStock(
+            String name,
+            String gcode,
+            String category,
+            String price,
+            String certificate,
+            int units,
+            Integer maxPerOrder,
+            String drugIdCode) {
         String sku = "T-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
         Map<String, Object> product = new LinkedHashMap<>();
         product.put("sku", sku);
@@ -45,6 +66,9 @@ public final class ReferenceData {
         }
         if (maxPerOrder != null) {
             product.put("maxPerOrder", maxPerOrder);
+        }
+        if (drugIdCode != null) {
+            product.put("drugIdCode", drugIdCode);
         }
         operator.post()
                 .uri("/api/console/products")
