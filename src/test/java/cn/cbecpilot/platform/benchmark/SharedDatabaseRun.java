@@ -114,14 +114,19 @@ final class SharedDatabaseRun {
         try (Connection db = server.getPostgresDatabase().getConnection();
                 Statement sql = db.createStatement()) {
             // the outbox of the last journeys may still be leaving; both dispatchers run every 200 ms
-            long unsent = 0;
-            for (int i = 0; i < 150; i++) {
-                unsent = count(sql, "select count(*) from customs_outbox where sent_at is null and failed_at is null");
-                if (unsent == 0) {
-                    break;
-                }
-                Thread.sleep(200);
+            try {
+                org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(30))
+                        .pollInterval(java.time.Duration.ofMillis(200))
+                        .until(() -> count(
+                                        sql,
+                                        "select count(*) from customs_outbox where sent_at is null and"
+                                                + " failed_at is null")
+                                == 0);
+            } catch (org.awaitility.core.ConditionTimeoutException stillLeaving) {
+                // reported below as unsent rows
             }
+            long unsent = count(sql, "select count(*) from customs_outbox where sent_at is null and failed_at is null");
             long overLimit = count(sql, "select count(*) from buyer_quota where used > 26000");
             long failed = count(sql, "select count(*) from customs_outbox where failed_at is not null");
             long resent = count(sql, "select count(*) from customs_outbox where attempts > 1");
