@@ -1,12 +1,12 @@
-package cn.cbecpilot.platform.customs;
+package cn.cbecpilot.platform.exportreturn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.cbecpilot.platform.customs.OutboxDispatcher;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,26 +84,11 @@ class ExportReturnClearanceIntegrationTest extends IntegrationTestBase {
     }
 
     private String exportList(LocalDate releasedOn) {
-        String no = "CL" + (nextBuyer() % 1_000_000_000L);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("exportListNo", no);
-        body.put("tradeMode", "9610");
-        body.put("customsCode", "0101");
-        body.put("portCode", "0101");
-        body.put("ebpCode", "1101980001");
-        body.put("ebcCode", "1101980002");
-        body.put("logisticsCode", "1101980003");
-        body.put("country", "304");
-        body.put("declaredOn", releasedOn.minusDays(1).toString());
-        body.put("releasedOn", releasedOn.toString());
-        body.put("rebateClaimed", false);
-        body.put(
-                "lines",
-                List.of(Map.of("gnum", 1, "gcode", "3004909099", "name", "布洛芬缓释胶囊", "quantity", 10, "unit", "142")));
+        String no = ExportReturnFixture.newListNo();
         operator()
                 .post()
                 .uri("/api/console/export-lists")
-                .bodyValue(body)
+                .bodyValue(ExportReturnFixture.listBody(no, releasedOn, false))
                 .exchange()
                 .expectStatus()
                 .isCreated();
