@@ -33,6 +33,7 @@ class OutboxDispatchIntegrationTest extends IntegrationTestBase {
                 .toFuture()
                 .join();
 
+        setAsideUnsentExceptOf(orderNo);
         dispatcher.dispatchDue().toFuture().join();
 
         assertThat(count("select count(*) from customs_outbox where subject_no = '" + orderNo
@@ -64,6 +65,7 @@ class OutboxDispatchIntegrationTest extends IntegrationTestBase {
                     .join();
         }
 
+        setAsideUnsentExceptOf(orderNo);
         reactor.core.publisher.Flux.range(0, 4)
                 .flatMap(i -> dispatcher.dispatchDue())
                 .blockLast(Duration.ofSeconds(60));
@@ -82,6 +84,7 @@ class OutboxDispatchIntegrationTest extends IntegrationTestBase {
                 .toFuture()
                 .join();
 
+        setAsideUnsentExceptOf("NO-SUCH-ORDER");
         dispatcher.dispatchDue().toFuture().join();
 
         assertThat(count("select count(*) from customs_outbox where guid = '" + guid

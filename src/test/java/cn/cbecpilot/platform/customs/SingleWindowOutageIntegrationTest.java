@@ -50,14 +50,9 @@ class SingleWindowOutageIntegrationTest extends IntegrationTestBase {
 
     @Test
     void keepsTheRequestWhileTheSingleWindowIsDownAndSendsItOnceWhenItIsBack() {
-        // requests other test classes left unsent in the shared database would trip this context's circuit breaker
-        db.sql("update customs_outbox set failed_at = now(), last_error = 'left by another test'"
-                        + " where sent_at is null and failed_at is null")
-                .fetch()
-                .rowsUpdated()
-                .toFuture()
-                .join();
         String orderNo = placeOrder("DRG-LOR-10");
+        // requests other test classes left unsent in the shared database would trip this context's circuit breaker
+        setAsideUnsentExceptOf(orderNo);
         String guid = outbox.enqueue(CustomsOutbox.SubjectKind.ORDER, orderNo, "CEB311", '1')
                 .toFuture()
                 .join();

@@ -3,14 +3,12 @@ package cn.cbecpilot.platform.exportreturn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.cbecpilot.platform.customs.OutboxDispatcher;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
@@ -18,9 +16,6 @@ import org.springframework.core.ParameterizedTypeReference;
  * the simulator's acceptance, the tally (CEB215) and the release, then the goods go to bond and are re-exported.
  */
 class ExportReturnClearanceIntegrationTest extends IntegrationTestBase {
-
-    @Autowired
-    private OutboxDispatcher dispatcher;
 
     @Test
     void clearsABatchReturnOverTwoListsThroughTheSingleWindow() {
@@ -39,7 +34,7 @@ class ExportReturnClearanceIntegrationTest extends IntegrationTestBase {
                 .getResponseBody()
                 .get("returnNo");
 
-        dispatcher.dispatchDue().toFuture().join();
+        sendOutboxOf(returnNo);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "ACCEPTED".equals(status(returnNo)));
         String request = messages(returnNo).stream()
@@ -60,7 +55,7 @@ class ExportReturnClearanceIntegrationTest extends IntegrationTestBase {
                 .exchange()
                 .expectStatus()
                 .isOk();
-        dispatcher.dispatchDue().toFuture().join();
+        sendOutboxOf(returnNo);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "RELEASED".equals(status(returnNo)));
         assertThat(messages(returnNo))

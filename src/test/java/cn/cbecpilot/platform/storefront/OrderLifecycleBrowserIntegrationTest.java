@@ -3,13 +3,11 @@ package cn.cbecpilot.platform.storefront;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.compliance.ResidentIds;
-import cn.cbecpilot.platform.customs.OutboxDispatcher;
 import cn.cbecpilot.platform.support.BrowserTestBase;
 import cn.cbecpilot.platform.support.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The order's whole journey in Chromium: the consumer pays on the simulated payment page and follows the order to
@@ -19,9 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class OrderLifecycleBrowserIntegrationTest extends BrowserTestBase {
 
     private static final String BUYER = "李四";
-
-    @Autowired
-    OutboxDispatcher dispatcher;
 
     @Test
     void consumerPaysOnThePaymentPageAfterAPayerMismatchAndFollowsTheOrderUntilReleased() {
@@ -119,7 +114,7 @@ class OrderLifecycleBrowserIntegrationTest extends BrowserTestBase {
 
         waitFor().until(ExpectedConditions.urlMatches("/orders/" + orderNo + "$"));
         assertThat(find("#order-status").getDomAttribute("data-status")).isEqualTo("DECLARED");
-        dispatcher.dispatchDue().toFuture().join();
+        sendOutboxOf(orderNo);
         waitFor().until(driver -> {
             driver.navigate().refresh();
             return "RELEASED".equals(driver.findElement(By.id("order-status")).getDomAttribute("data-status"));

@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.support;
 
 import static org.awaitility.Awaitility.await;
 
+import cn.cbecpilot.platform.customs.OutboxDispatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,6 +47,9 @@ public abstract class IntegrationTestBase {
     @Autowired
     protected MutableClock clock;
 
+    @Autowired
+    private OutboxDispatcher outboxDispatcher;
+
     @BeforeEach
     void demoDataLoaded() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
@@ -54,6 +58,42 @@ public abstract class IntegrationTestBase {
 
     protected long count(String sql) {
         return db.sql(sql).map((r, m) -> r.get(0, Long.class)).one().toFuture().join();
+    }
+
+    /**
+     * Sets aside what other tests left unsent in the shared database, so that a round sends only this subject's
+     * requests: left there, they crowd the transport's rate limit and go to this context's single window.
+     */
+    protected void setAsideUnsentExceptOf(String subjectNo) {
+        db.sql("update customs_outbox set failed_at = now(), last_error = 'left by another test'"
+                        + " where sent_at is null and failed_at is null and subject_no <> :subject")
+                .bind("subject", subjectNo)
+                .fetch()
+                .rowsUpdated()
+                .toFuture()
+                .join();
+    }
+
+    /**
+     * Runs outbox rounds until every request of the subject has left, as the scheduled dispatcher would over time; a
+     * request the rate limiter or an open circuit turned back is made due again on this test's still clock.
+     */
+    protected void sendOutboxOf(String subjectNo) {
+        setAsideUnsentExceptOf(subjectNo);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            db.sql("update customs_outbox set available_at = :now"
+                            + " where subject_no = :subject and sent_at is null and failed_at is null")
+                    .bind("now", clock.instant())
+                    .bind("subject", subjectNo)
+                    .fetch()
+                    .rowsUpdated()
+                    .toFuture()
+                    .join();
+            outboxDispatcher.dispatchDue().toFuture().join();
+            return count("select count(*) from customs_outbox where subject_no = '" + subjectNo
+                            + "' and sent_at is null and failed_at is null")
+                    == 0;
+        });
     }
 
     /** A buyer ID no other test uses. */
