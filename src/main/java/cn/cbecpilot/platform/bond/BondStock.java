@@ -24,6 +24,14 @@ public class BondStock {
         this.db = db;
     }
 
+    /**
+     * The available units of the stock row aliased {@code s} on the day bound at {@code dayParameter} (such as
+     * {@code "$4"}), for a statement that reads or reserves stock together with other tables in one round trip.
+     */
+    public static String availableUnitsOn(String dayParameter) {
+        return AVAILABLE.replace("$2", dayParameter);
+    }
+
     /** Available units per SKU on a day, without locking; for display. */
     public Mono<Map<String, Integer>> available(Collection<String> skus, LocalDate day) {
         return query("select s.sku, " + AVAILABLE + " as available from bond_stock s where s.sku = any($1)", skus, day);
@@ -63,21 +71,6 @@ public class BondStock {
 
     public Mono<Void> reserve(String sku, int quantity) {
         return change(sku, quantity);
-    }
-
-    /**
-     * Reserves the units if the SKU still has them on the day, in one statement: the row lock it takes lasts only
-     * from here to the end of the surrounding transaction, so orders of one SKU queue for the shortest time. Answers
-     * whether the units were reserved.
-     */
-    public Mono<Boolean> reserveIfAvailable(String sku, int quantity, LocalDate day) {
-        return db.sql("update bond_stock s set reserved = s.reserved + $3 where s.sku = $1 and " + AVAILABLE + " >= $3")
-                .bind(0, sku)
-                .bind(1, day)
-                .bind(2, quantity)
-                .fetch()
-                .rowsUpdated()
-                .map(n -> n == 1);
     }
 
     public Mono<Void> release(String sku, int quantity) {

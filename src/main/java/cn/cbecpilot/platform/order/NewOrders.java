@@ -1,6 +1,5 @@
 package cn.cbecpilot.platform.order;
 
-import cn.cbecpilot.platform.bond.BondStock;
 import cn.cbecpilot.platform.catalog.Product;
 import cn.cbecpilot.platform.compliance.Pricing;
 import cn.cbecpilot.platform.compliance.RuleCode;
@@ -15,15 +14,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Writes a placed order: head, lines, first timeline entry, stock reservation and quota use, in the caller's transaction. */
+/** Makes a placed order's rows (number, token, lines) and writes them with its stock and quota, in the caller's transaction. */
 @Component
 class NewOrders {
 
@@ -31,23 +27,13 @@ class NewOrders {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final SecureRandom random = new SecureRandom();
-    private final Orders orders;
-    private final Quotas quotas;
-    private final BondStock stock;
+    private final PlacementStatements statements;
     private final BuyerIdHasher hasher;
     private final PlatformProperties properties;
     private final Clock clock;
 
-    NewOrders(
-            Orders orders,
-            Quotas quotas,
-            BondStock stock,
-            BuyerIdHasher hasher,
-            PlatformProperties properties,
-            Clock clock) {
-        this.orders = orders;
-        this.quotas = quotas;
-        this.stock = stock;
+    NewOrders(PlacementStatements statements, BuyerIdHasher hasher, PlatformProperties properties, Clock clock) {
+        this.statements = statements;
         this.hasher = hasher;
         this.properties = properties;
         this.clock = clock;
@@ -93,16 +79,11 @@ class NewOrders {
                 now,
                 now.plus(properties.paymentTimeout()));
         List<OrderLineRow> lines = lines(orderNo, request, products, pricing);
-        Map<String, Integer> units = new LinkedHashMap<>();
-        lines.forEach(l -> units.merge(l.sku(), l.quantity(), Integer::sum));
-        return orders.insert(row, lines)
-                .then(orders.appendHistory(orderNo, null, OrderStatus.PENDING_PAYMENT, "PLACE", now, null))
-                .then(quotas.consume(idHash, today.getYear(), pricing.dutiableValue(), units))
-                .thenMany(Flux.fromIterable(new TreeMap<>(units).entrySet())
-                        .concatMap(e -> stock.reserveIfAvailable(e.getKey(), e.getValue(), today)
-                                .filter(Boolean::booleanValue)
-                                .switchIfEmpty(Mono.error(() -> soldOut(request, e.getKey())))))
-                .then(Mono.just(row));
+        return statements.write(row, lines, today).flatMap(reserved -> lines.stream()
+                .filter(l -> !reserved.contains(l.sku()))
+                .findFirst()
+                .<Mono<OrderRow>>map(l -> Mono.error(soldOut(request, l.sku())))
+                .orElseGet(() -> Mono.just(row)));
     }
 
     /**

@@ -1,6 +1,5 @@
 package cn.cbecpilot.platform.order;
 
-import cn.cbecpilot.platform.bond.BondStock;
 import cn.cbecpilot.platform.catalog.PositiveListEdition;
 import cn.cbecpilot.platform.catalog.PositiveLists;
 import cn.cbecpilot.platform.catalog.Product;
@@ -41,8 +40,7 @@ public class PlacingOrders {
     private final Products products;
     private final PositiveLists positiveLists;
     private final Enterprises enterprises;
-    private final BondStock stock;
-    private final Quotas quotas;
+    private final PlacementStatements statements;
     private final Orders orders;
     private final NewOrders newOrders;
     private final TaxCalculator taxes;
@@ -54,8 +52,7 @@ public class PlacingOrders {
             Products products,
             PositiveLists positiveLists,
             Enterprises enterprises,
-            BondStock stock,
-            Quotas quotas,
+            PlacementStatements statements,
             Orders orders,
             NewOrders newOrders,
             TaxCalculator taxes,
@@ -65,8 +62,7 @@ public class PlacingOrders {
         this.products = products;
         this.positiveLists = positiveLists;
         this.enterprises = enterprises;
-        this.stock = stock;
-        this.quotas = quotas;
+        this.statements = statements;
         this.orders = orders;
         this.newOrders = newOrders;
         this.taxes = taxes;
@@ -75,10 +71,18 @@ public class PlacingOrders {
         this.clock = clock;
     }
 
+    /**
+     * Places the order, or answers the one the same Idempotency-Key placed before. The key is looked up inside the
+     * placement's transaction, on its connection: one connection from the pool per placement, not two.
+     */
     public Mono<Placement> place(PlaceOrder request) {
-        return orders.findByIdempotencyKey(request.idempotencyKey())
-                .map(existing -> replay(existing, request))
-                .switchIfEmpty(Mono.defer(() -> placeNew(request)))
+        LocalDate today = LocalDate.now(clock);
+        return references(request, today)
+                .flatMap(ref -> orders.findByIdempotencyKey(request.idempotencyKey())
+                        .map(existing -> replay(existing, request))
+                        .switchIfEmpty(Mono.defer(
+                                () -> lockCheckAndSave(request, ref, today).map(row -> new Placement(row, false))))
+                        .as(tx::transactional))
                 .onErrorResume(DataIntegrityViolationException.class, e -> orders.findByIdempotencyKey(
                                 request.idempotencyKey())
                         .map(existing -> replay(existing, request))
@@ -92,29 +96,24 @@ public class PlacingOrders {
         return new Placement(existing, true);
     }
 
-    private Mono<Placement> placeNew(PlaceOrder request) {
-        LocalDate today = LocalDate.now(clock);
+    /** Products, positive list and enterprises the order names, from the short-lived caches of reference data. */
+    private Mono<Reference> references(PlaceOrder request, LocalDate today) {
         String platformCode = Optional.ofNullable(request.platformCode()).orElse(properties.platformCode());
         Set<String> skus = new HashSet<>();
         request.lines().forEach(l -> skus.add(l.sku()));
-        return Mono.zip(products.findAllRecent(skus), edition(today))
-                .flatMap(t -> enterprisesFor(platformCode, t.getT1())
-                        .map(e ->
-                                new Reference(platformCode, t.getT1(), t.getT2().orElse(null), e)))
-                .flatMap(ref -> lockCheckAndSave(request, ref, today).as(tx::transactional))
-                .map(row -> new Placement(row, false));
+        return Mono.zip(products.findAllRecent(skus), edition(today)).flatMap(t -> enterprisesFor(
+                        platformCode, t.getT1())
+                .map(e -> new Reference(platformCode, t.getT1(), t.getT2().orElse(null), e)));
     }
 
     private Mono<OrderRow> lockCheckAndSave(PlaceOrder request, Reference ref, LocalDate today) {
         String idHash = newOrders.hashOf(request.buyer().idNumber());
-        int year = today.getYear();
-        return quotas.lockAndRead(idHash, year)
-                .zipWith(stock.available(ref.products().keySet(), today))
-                .zipWith(quotas.unitsBought(idHash, year, ref.products().keySet()))
-                .flatMap(t -> {
+        return statements
+                .lockAndRead(idHash, today.getYear(), ref.products().keySet(), today)
+                .flatMap(standing -> {
                     Pricing pricing = taxes.price(pricedLines(request, ref));
                     OrderCheck check = check(
-                            request, ref, today, t.getT1().getT1(), t.getT1().getT2(), t.getT2(), pricing);
+                            request, ref, today, standing.used(), standing.available(), standing.bought(), pricing);
                     List<Violation> violations = OrderCompliance.check(check);
                     if (!violations.isEmpty()) {
                         return Mono.error(RulesViolated.orderRefused(violations));

@@ -1,13 +1,7 @@
 package cn.cbecpilot.platform.order;
 
-import cn.cbecpilot.platform.shared.Money;
-import java.math.BigDecimal;
-import java.util.Collection;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,47 +15,6 @@ class Quotas {
 
     Quotas(DatabaseClient db) {
         this.db = db;
-    }
-
-    /** Locks the buyer's quota row of the year (creating it) and answers what is used. Inside a transaction only. */
-    Mono<Money> lockAndRead(String idHash, int year) {
-        // one round trip: the no-op update of an existing row takes its lock, as SELECT ... FOR UPDATE would
-        return db.sql("insert into buyer_quota (buyer_id_hash, year) values ($1, $2) on conflict (buyer_id_hash, year)"
-                        + " do update set used = buyer_quota.used returning used")
-                .bind(0, idHash)
-                .bind(1, year)
-                .map((r, m) -> Money.of(r.get(0, BigDecimal.class)))
-                .one();
-    }
-
-    Mono<Map<String, Integer>> unitsBought(String idHash, int year, Collection<String> skus) {
-        return db.sql("select sku, quantity from buyer_product_quota where buyer_id_hash = $1 and year = $2"
-                        + " and sku = any($3)")
-                .bind(0, idHash)
-                .bind(1, year)
-                .bind(2, skus.toArray(String[]::new))
-                .map((r, m) -> Map.entry(r.get(0, String.class), r.get(1, Integer.class)))
-                .all()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    Mono<Void> consume(String idHash, int year, Money amount, Map<String, Integer> units) {
-        Mono<Void> value = db.sql("update buyer_quota set used = used + $3 where buyer_id_hash = $1 and year = $2")
-                .bind(0, idHash)
-                .bind(1, year)
-                .bind(2, amount.amount())
-                .then();
-        Flux<Long> perSku = Flux.fromIterable(units.entrySet()).concatMap(e -> db.sql(
-                        "insert into buyer_product_quota (buyer_id_hash, year, sku, quantity) values ($1, $2, $3, $4)"
-                                + " on conflict (buyer_id_hash, year, sku) do update"
-                                + " set quantity = buyer_product_quota.quantity + excluded.quantity")
-                .bind(0, idHash)
-                .bind(1, year)
-                .bind(2, e.getKey())
-                .bind(3, e.getValue())
-                .fetch()
-                .rowsUpdated());
-        return value.thenMany(perSku).then();
     }
 
     /** Gives back what a cancelled, expired or returned order had used. */

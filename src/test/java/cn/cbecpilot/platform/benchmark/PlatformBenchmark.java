@@ -123,8 +123,10 @@ class PlatformBenchmark {
         try (LoadGenerator load = new LoadGenerator(platform.baseUrl(), concurrency)) {
             load.closedLoop("warm-up", 3_000, concurrency, i -> order(buyers.incrementAndGet()));
 
+            CpuTime before = CpuTime.now(platform.pid());
             LoadResult placement = load.closedLoop(
                     "placement, closed loop", orders, concurrency, i -> order(buyers.incrementAndGet()));
+            CpuTime spent = CpuTime.now(platform.pid()).since(before);
             System.out.println(placement);
             report.add(
                     "order placement, %d orders, %d in flight".formatted(orders, concurrency),
@@ -134,6 +136,7 @@ class PlatformBenchmark {
                     placement.percentileMillis(50),
                     placement.percentileMillis(99),
                     placement.failures());
+            report.add("processor time per order placed", "%s", spent.per(orders));
 
             LoadResult offered = load.openLoop(
                     "placement, open loop", rate, Duration.ofSeconds(seconds), i -> order(buyers.incrementAndGet()));
@@ -153,6 +156,7 @@ class PlatformBenchmark {
     private void lifecycles(PlatformProcess platform, int count, int inFlight, String figure) throws Exception {
         Journeys.Failures failures = new Journeys.Failures();
         try (Journeys journeys = new Journeys(platform.baseUrl(), 256, Journeys.CUSTOMS_TOKEN)) {
+            CpuTime before = CpuTime.now(platform.pid());
             long started = System.nanoTime();
             long done = Flux.range(0, count)
                     .flatMap(i -> failures.swallow(journeys.lifecycle(buyers.incrementAndGet())), inFlight)
@@ -167,6 +171,10 @@ class PlatformBenchmark {
                     done / elapsed,
                     failures.count(),
                     elapsed);
+            report.add(
+                    "processor time per lifecycle",
+                    "%s",
+                    CpuTime.now(platform.pid()).since(before).per(done));
             report.failed(failures.count());
         }
     }
@@ -189,6 +197,7 @@ class PlatformBenchmark {
                     .block(Duration.ofHours(1));
             Instant accepted = Instant.now().minusSeconds(60);
             Instant released = Instant.now();
+            CpuTime before = CpuTime.now(platform.pid());
             long started = System.nanoTime();
             Flux.fromIterable(declared)
                     .flatMap(
@@ -199,6 +208,7 @@ class PlatformBenchmark {
                     .then()
                     .block(Duration.ofHours(1));
             double elapsed = (System.nanoTime() - started) / 1e9;
+            CpuTime spent = CpuTime.now(platform.pid()).since(before);
             long wrong = Flux.fromIterable(declared)
                     .flatMap(o -> journeys.status(o).filter(s -> !"RELEASED".equals(s)), concurrency)
                     .count()
@@ -210,6 +220,7 @@ class PlatformBenchmark {
                     2 * declared.size() / elapsed,
                     failures.count(),
                     wrong);
+            report.add("processor time per receipt applied", "%s", spent.per(2L * declared.size()));
             report.failed(failures.count() + wrong + (receiptOrders - declared.size()));
         }
     }

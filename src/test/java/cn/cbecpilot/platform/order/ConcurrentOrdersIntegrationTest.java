@@ -76,4 +76,52 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTestBase {
         assertThat(count("select reserved from bond_stock where sku = '" + sku + "'"))
                 .isEqualTo(5);
     }
+
+    @Test
+    void ordersOfTwoSkusInOppositeLineOrderAllGoThroughWithoutDeadlock() {
+        ReferenceData reference = new ReferenceData(operator());
+        String ibuprofen = reference.drugInStock("布洛芬片", "68.00", 100);
+        String loratadine = reference.drugInStock("氯雷他定片", "35.00", 100);
+        List<OrderRequests> orders = java.util.stream.IntStream.range(0, 16)
+                .mapToObj(i -> i % 2 == 0
+                        ? anOrderRequest()
+                                .line(ibuprofen, 1)
+                                .line(loratadine, 2)
+                                .buyer(nextBuyer())
+                        : anOrderRequest()
+                                .line(loratadine, 2)
+                                .line(ibuprofen, 1)
+                                .buyer(nextBuyer()))
+                .toList();
+
+        List<Integer> statuses = race(orders);
+
+        assertThat(statuses).containsOnly(201);
+        assertThat(count("select reserved from bond_stock where sku = '" + ibuprofen + "'"))
+                .isEqualTo(16);
+        assertThat(count("select reserved from bond_stock where sku = '" + loratadine + "'"))
+                .isEqualTo(32);
+    }
+
+    @Test
+    void refusesTheWholeOrderWhenOneOfItsSkusSellsOutToARacingOrder() {
+        ReferenceData reference = new ReferenceData(operator());
+        String plenty = reference.drugInStock("布洛芬片", "68.00", 100);
+        String scarce = reference.drugInStock("氯雷他定片", "35.00", 3);
+        List<OrderRequests> orders = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> anOrderRequest().line(plenty, 1).line(scarce, 1).buyer(nextBuyer()))
+                .toList();
+
+        List<Integer> statuses = race(orders);
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
+        assertThat(statuses).filteredOn(s -> s == 422).hasSize(5);
+        assertThat(count("select reserved from bond_stock where sku = '" + plenty + "'"))
+                .as("the refused orders' units of the other SKU are not held")
+                .isEqualTo(3);
+        assertThat(count("select count(*) from order_line where sku = '" + plenty + "'"))
+                .isEqualTo(3);
+        assertThat(count("select coalesce(sum(quantity), 0) from buyer_product_quota where sku = '" + plenty + "'"))
+                .isEqualTo(3);
+    }
 }

@@ -83,6 +83,31 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void placesAnOrderOfSeveralLinesAndReservesEachSkuForAllItsLines() {
+        String ibuprofen = reference.drugInStock("布洛芬片", "68.00", 10);
+        String loratadine = reference.drugInStock("氯雷他定片", "35.00", 10);
+
+        Map<String, Object> order = placed(anOrderRequest()
+                .line(ibuprofen, 1)
+                .line(loratadine, 2)
+                .line(ibuprofen, 2)
+                .buyer(nextBuyer()));
+
+        String orderNo = (String) order.get("orderNo");
+        assertThat(order).containsEntry("goodsValue", "274.00");
+        assertThat(stockOf(ibuprofen)).isEqualTo(7);
+        assertThat(stockOf(loratadine)).isEqualTo(8);
+        assertThat(count("select count(*) from order_line where order_no = '" + orderNo + "'"))
+                .isEqualTo(3);
+        assertThat(count("select quantity from buyer_product_quota q join customer_order o"
+                        + " on o.buyer_id_hash = q.buyer_id_hash and o.quota_year = q.year"
+                        + " where o.order_no = '" + orderNo + "' and q.sku = '" + ibuprofen + "'"))
+                .isEqualTo(3);
+        assertThat(count("select count(*) from order_history where order_no = '" + orderNo + "' and event = 'PLACE'"))
+                .isOne();
+    }
+
+    @Test
     void answersTheSameOrderForTheSameIdempotencyKey() {
         String sku = reference.drugInStock("布洛芬片", "68.00", 10);
         OrderRequests request = anOrderRequest().line(sku, 2).buyer(nextBuyer());

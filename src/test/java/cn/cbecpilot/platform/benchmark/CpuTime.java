@@ -1,0 +1,72 @@
+package cn.cbecpilot.platform.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Processor time spent by the platform's JVM, by every PostgreSQL process and by this load process, read from /proc.
+ * Throughput on a shared machine depends on what else runs; the processor time one order costs does not, so it is
+ * the figure to compare runs by, and 2 cores divided by it is what an idle machine could reach.
+ */
+record CpuTime(double appMillis, double databaseMillis, double loadMillis) {
+
+    private static final double MILLIS_PER_TICK = 10.0;
+
+    static CpuTime now(long appPid) {
+        return new CpuTime(
+                ticks(Path.of("/proc", Long.toString(appPid), "stat")) * MILLIS_PER_TICK,
+                databaseTicks() * MILLIS_PER_TICK,
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                                .getProcessCpuTime()
+                        / 1e6);
+    }
+
+    CpuTime since(CpuTime start) {
+        return new CpuTime(
+                appMillis - start.appMillis, databaseMillis - start.databaseMillis, loadMillis - start.loadMillis);
+    }
+
+    /** Per unit of work, e.g. per order placed: "app 0.80 ms, PostgreSQL 0.55 ms, load 0.30 ms". */
+    String per(long units) {
+        return "app %.2f ms, PostgreSQL %.2f ms, load %.2f ms of CPU each; 2 idle cores allow about %.0f/s"
+                .formatted(
+                        appMillis / units,
+                        databaseMillis / units,
+                        loadMillis / units,
+                        2000.0 * units / (appMillis + databaseMillis + loadMillis));
+    }
+
+    private static long databaseTicks() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(CpuTime::isPostgres)
+                    .mapToLong(p -> ticks(p.resolve("stat")))
+                    .sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isPostgres(Path process) {
+        try {
+            return Files.readString(process.resolve("comm")).strip().equals("postgres");
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /** utime + stime of /proc/[pid]/stat, fields 14 and 15, counted after the command name's closing parenthesis. */
+    private static long ticks(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+}
