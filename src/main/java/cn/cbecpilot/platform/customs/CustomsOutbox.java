@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.customs;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -50,5 +51,29 @@ public class CustomsOutbox {
                 .fetch()
                 .rowsUpdated()
                 .thenReturn(guid);
+    }
+
+    /**
+     * Enqueues several messages for the subject in one statement, in the order given (a declaration's order before
+     * its inventory list); answers their guids in that order.
+     */
+    public Mono<List<String>> enqueueAll(SubjectKind kind, String subjectNo, char appType, String... messageTypes) {
+        String[] guids = new String[messageTypes.length];
+        for (int i = 0; i < guids.length; i++) {
+            guids[i] = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        }
+        return db.sql(
+                        "insert into customs_outbox (subject_kind, subject_no, message_type, app_type, guid, created_at,"
+                                + " available_at) select $1, $2, t.type, $3, t.guid, $4, $4"
+                                + " from unnest($5::varchar[], $6::varchar[]) with ordinality as t (type, guid, n) order by t.n")
+                .bind(0, kind.name())
+                .bind(1, subjectNo)
+                .bind(2, String.valueOf(appType))
+                .bind(3, clock.instant())
+                .bind(4, messageTypes)
+                .bind(5, guids)
+                .fetch()
+                .rowsUpdated()
+                .thenReturn(List.of(guids));
     }
 }

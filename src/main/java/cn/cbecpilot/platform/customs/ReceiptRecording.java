@@ -75,10 +75,14 @@ class ReceiptRecording implements ReceiptHandler {
 
     /** Stores the receipt once; emits it, with the subject as stored, while it is still to be applied. */
     private Mono<CustomsReceipt> store(CustomsReceipt r) {
-        return db.sql("insert into customs_message (direction, guid, message_type, subject_no, return_status,"
-                        + " return_info, return_time, xml, at) values ('IN', $1, $2, coalesce((select subject_no"
-                        + " from customs_message where direction = 'OUT' and guid = $3), left($3, 32)), $4, $5, $6,"
-                        + " $7, $8) on conflict (direction, guid) do nothing")
+        // one round trip: the row as inserted now, or as a delivery of the same guid stored it before
+        return db.sql(
+                        "with stored as (insert into customs_message (direction, guid, message_type, subject_no,"
+                                + " return_status, return_info, return_time, xml, at) values ('IN', $1, $2, coalesce((select"
+                                + " subject_no from customs_message where direction = 'OUT' and guid = $3), left($3, 32)), $4,"
+                                + " $5, $6, $7, $8) on conflict (direction, guid) do nothing returning applied, subject_no)"
+                                + " select applied, subject_no from stored union all select applied, subject_no"
+                                + " from customs_message where direction = 'IN' and guid = $1 and not exists (select from stored)")
                 .bind(0, r.guid())
                 .bind(1, r.messageType())
                 .bind(2, r.subjectNo())
@@ -87,21 +91,17 @@ class ReceiptRecording implements ReceiptHandler {
                 .bind(5, r.returnTime())
                 .bind(6, r.xml())
                 .bind(7, clock.instant())
-                .fetch()
-                .rowsUpdated()
-                .then(db.sql("select applied, subject_no from customs_message where direction = 'IN' and guid = $1")
-                        .bind(0, r.guid())
-                        .map((row, meta) -> Boolean.TRUE.equals(row.get("applied", Boolean.class))
-                                ? null
-                                : new CustomsReceipt(
-                                        r.messageType(),
-                                        r.guid(),
-                                        row.get("subject_no", String.class),
-                                        r.returnStatus(),
-                                        r.returnInfo(),
-                                        r.returnTime(),
-                                        r.xml()))
-                        .one());
+                .map((row, meta) -> Boolean.TRUE.equals(row.get("applied", Boolean.class))
+                        ? null
+                        : new CustomsReceipt(
+                                r.messageType(),
+                                r.guid(),
+                                row.get("subject_no", String.class),
+                                r.returnStatus(),
+                                r.returnInfo(),
+                                r.returnTime(),
+                                r.xml()))
+                .one();
     }
 
     private Mono<Void> markApplied(String guid) {

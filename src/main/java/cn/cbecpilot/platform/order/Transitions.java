@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,18 +59,16 @@ class Transitions {
             Function<Change, Mono<Void>> effects) {
         Instant now = clock.instant();
         Change change = new Change(row, to, now);
-        return orders.changeStatus(row.orderNo(), row.status(), row.order().version(), to, now)
+        return orders.move(row.orderNo(), row.status(), row.order().version(), to, now, name, detail)
                 .flatMap(moved -> moved
-                        ? orders.appendHistory(row.orderNo(), row.status(), to, name, now, detail)
-                                .then(effects.apply(change))
+                        ? effects.apply(change)
                         : Mono.error(EventRefused.changedMeanwhile(row.orderNo(), row.status(), event)))
                 .then(Mono.fromSupplier(() -> row.movedTo(to)));
     }
 
     /** Writes the customs requests a transition calls for, in the transaction of the transition. */
     Mono<Void> send(String orderNo, char appType, String... messageTypes) {
-        return Flux.fromArray(messageTypes)
-                .concatMap(type -> outbox.enqueue(CustomsOutbox.SubjectKind.ORDER, orderNo, type, appType))
+        return outbox.enqueueAll(CustomsOutbox.SubjectKind.ORDER, orderNo, appType, messageTypes)
                 .then();
     }
 
