@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends receipts when their time comes: pushed to the callback with the bearer token and/or put in
- * the poll queue. One thread sends them all, so receipts scheduled for the same moment keep their
- * order. A push that fails is tried twice more, then only the queue (if any) still has it.
+ * the poll queue. One thread keeps the time and hands each due receipt to one of several sending lanes, chosen by the
+ * declaration the receipt answers, so receipts of one declaration keep their order (120 before 800) while those of
+ * different declarations go out side by side, as the real single window answers many enterprises at once.
+ * A push that fails is tried twice more, then only the queue (if any) still has it.
  */
 final class ReceiptOutlet implements AutoCloseable {
 
@@ -26,7 +29,10 @@ final class ReceiptOutlet implements AutoCloseable {
 
     private final SimulatorSettings settings;
     private final ReceiptQueue queue;
+    static final int LANES = 8;
+
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService[] lanes = new ExecutorService[LANES];
     private final HttpClient http;
 
     ReceiptOutlet(SimulatorSettings settings, ReceiptQueue queue) {
@@ -37,29 +43,44 @@ final class ReceiptOutlet implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        for (int i = 0; i < LANES; i++) {
+            int lane = i;
+            lanes[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "single-window-receipts-" + lane);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
-    void sendLater(byte[] envelope, Duration delay) {
-        scheduler.schedule(() -> send(envelope), delay.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Sends the receipt after the delay, in order with the other receipts of the same {@code declaration} (its copNo or
+     * message id).
+     */
+    void sendLater(String declaration, byte[] envelope, Duration delay) {
+        ExecutorService lane = lanes[Math.floorMod(java.util.Objects.hashCode(declaration), LANES)];
+        scheduler.schedule(() -> lane.execute(() -> send(lane, envelope)), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void send(byte[] envelope) {
+    private void send(ExecutorService lane, byte[] envelope) {
         if (settings.queueReceipts()) {
             queue.add(envelope);
         }
-        settings.callbackUrl().ifPresent(url -> push(url, envelope, 1));
+        settings.callbackUrl().ifPresent(url -> push(lane, url, envelope, 1));
     }
 
-    private void push(URI url, byte[] envelope, int attempt) {
+    private void push(ExecutorService lane, URI url, byte[] envelope, int attempt) {
         Optional<String> failure = post(url, envelope);
         if (failure.isEmpty()) {
             return;
         }
         if (attempt < PUSH_ATTEMPTS) {
             scheduler.schedule(
-                    () -> push(url, envelope, attempt + 1), PUSH_BACKOFF.toMillis() * attempt, TimeUnit.MILLISECONDS);
+                    () -> lane.execute(() -> push(lane, url, envelope, attempt + 1)),
+                    PUSH_BACKOFF.toMillis() * attempt,
+                    TimeUnit.MILLISECONDS);
         } else {
             log.warn("receipt push to {} failed {} times, last: {}", url, attempt, failure.get());
         }
@@ -87,5 +108,8 @@ final class ReceiptOutlet implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        for (ExecutorService lane : lanes) {
+            lane.shutdownNow();
+        }
     }
 }

@@ -69,7 +69,7 @@ final class Submissions {
         try {
             CebSchema.validate(unwrapped.document());
         } catch (CebXmlException e) {
-            send(schemaFailure(info, e), MessageType.CEB900, info.senderId(), 1);
+            send(info.copMsgId(), schemaFailure(info, e), MessageType.CEB900, info.senderId(), 1);
             return new Answer(200, "taken over; schema check failed, see CEB900", scenario);
         }
         Optional<String> signature = signatureProblem(type.get(), unwrapped);
@@ -83,7 +83,7 @@ final class Submissions {
         List<Step> steps = Verdicts.steps(document.type(), scenario, rejection);
         for (int i = 0; i < steps.size(); i++) {
             byte[] receipt = receipts.receipt(document, steps.get(i), now());
-            send(receipt, steps.get(i).type(), document.senderId(), i + 1);
+            send(document.key(), receipt, steps.get(i).type(), document.senderId(), i + 1);
         }
     }
 
@@ -120,12 +120,18 @@ final class Submissions {
                                 "")));
     }
 
-    /** Sends the receipt in its own envelope, from the customs node to the request's sender, {@code step} delays later. */
-    private void send(byte[] receipt, MessageType type, String receiver, int step) {
+    /**
+     * Sends the receipt in its own envelope, from the customs node to the request's sender, {@code step} delays later,
+     * after the earlier receipts of the same declaration.
+     */
+    private void send(String declaration, byte[] receipt, MessageType type, String receiver, int step) {
         String sender =
                 type.flow() == MessageType.Flow.EXPORT ? DxpEnvelope.EXPORT_RECEIVER : DxpEnvelope.IMPORT_RECEIVER;
         TransInfo out = new TransInfo(CebFormats.newGuid(), sender, List.of(receiver), now(), type.rootName());
-        outlet.sendLater(envelope.wrap(receipt, out), settings.receiptDelay().multipliedBy(step));
+        outlet.sendLater(
+                declaration,
+                envelope.wrap(receipt, out),
+                settings.receiptDelay().multipliedBy(step));
     }
 
     private LocalDateTime now() {
