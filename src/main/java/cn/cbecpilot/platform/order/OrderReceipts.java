@@ -77,9 +77,23 @@ class OrderReceipts implements ReceiptConsumer {
                 .onErrorResume(e -> e instanceof EventRefused r && !r.raced(), e -> transitions
                         .note(row, name, "no change, the order is " + row.status() + "; " + detail)
                         .then(
-                                inventory && ReceiptEvents.isFinal(receipt.returnStatus())
-                                        ? cleared(row, receipt)
+                                inventory && (ReceiptEvents.isFinal(receipt.returnStatus()) || cancelling(row))
+                                        ? cleared(row, receipt).then(acceptedWhileCancelling(row, event.get()))
                                         : Mono.empty()));
+    }
+
+    /**
+     * Customs goes on clearing a list while its cancellation is pending, and the cancellation needs the invtNo the
+     * 120 brings; so the list's receipts are recorded, and a refused cancellation goes back to the stage reached.
+     */
+    private static boolean cancelling(LifecycleRow row) {
+        return row.status() == OrderStatus.CANCELLING;
+    }
+
+    private Mono<Void> acceptedWhileCancelling(LifecycleRow row, OrderEvent event) {
+        return cancelling(row) && event == OrderEvent.ACCEPT && row.statusBeforeCancel() == OrderStatus.DECLARED
+                ? rows.cancelling(row.orderNo(), OrderStatus.CUSTOMS_ACCEPTED)
+                : Mono.empty();
     }
 
     private Mono<Void> effects(Transitions.Change c, OrderEvent event, CustomsReceipt receipt) {
@@ -87,6 +101,10 @@ class OrderReceipts implements ReceiptConsumer {
                 ReceiptEvents.INVENTORY.equals(receipt.messageType()) ? cleared(c.before(), receipt) : Mono.empty();
         return switch (event) {
             case APPROVE_CANCEL, RETURN_ABROAD -> customs.then(changing.giveBack(c.before()));
+            case REJECT ->
+                c.to() == OrderStatus.CANCELLED
+                        ? customs.then(changing.giveBack(c.before())).then(changing.withdrawCancellation(c.orderNo()))
+                        : customs;
             default -> customs;
         };
     }
