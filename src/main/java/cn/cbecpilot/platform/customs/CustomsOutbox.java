@@ -76,4 +76,20 @@ public class CustomsOutbox {
                 .rowsUpdated()
                 .thenReturn(List.of(guids));
     }
+
+    /**
+     * Withdraws the subject's requests of this type that have not left yet, in the caller's transaction: the state
+     * change that makes them pointless takes them back with it. One already sent gets its receipt as usual.
+     *
+     * @return how many were withdrawn
+     */
+    public Mono<Long> withdrawUnsent(SubjectKind kind, String subjectNo, String messageType) {
+        return db.sql("delete from customs_outbox where subject_kind = $1 and subject_no = $2 and message_type = $3"
+                        + " and sent_at is null and failed_at is null")
+                .bind(0, kind.name())
+                .bind(1, subjectNo)
+                .bind(2, messageType)
+                .fetch()
+                .rowsUpdated();
+    }
 }

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** What the order messages declare of one order: its head, its lines and the names of its enterprises. */
+/**
+ * What the order messages declare of one order: its head, its lines and the names of its enterprises, with the order's
+ * status and the last inventory receipt's status, which decide whether a cancellation can be written yet.
+ */
 record DeclaredOrder(
         String orderNo,
         String platformCode,
@@ -28,6 +31,8 @@ record DeclaredOrder(
         String payTransactionId,
         Instant paidAt,
         String invtNo,
+        String status,
+        String customsStatus,
         List<Line> lines) {
 
     record Line(
@@ -66,6 +71,8 @@ record DeclaredOrder(
                 payTransactionId,
                 paidAt,
                 invtNo,
+                status,
+                customsStatus,
                 value);
     }
 

@@ -67,6 +67,8 @@ class DeclaredOrders {
                         r.get("pay_transaction_id", String.class),
                         r.get("paid_at", Instant.class),
                         r.get("invt_no", String.class),
+                        r.get("status", String.class),
+                        r.get("customs_status", String.class),
                         List.of()))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new NotFound("order " + orderNo + " does not exist")))

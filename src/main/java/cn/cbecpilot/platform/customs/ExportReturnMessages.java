@@ -116,14 +116,19 @@ class ExportReturnMessages implements OutboxRenderer {
         int i = 0;
         for (List<Line> lines : byList.values()) {
             Line l = lines.get(0);
+            if (l.operatorCode() == null) {
+                // the sender of a tally is whoever counted the goods, recorded with the tally; never guessed here
+                throw new IllegalStateException(
+                        "export return " + r.subjectNo() + " has no site operator on record for its tally");
+            }
             details.add(new InvtRefundDetail(
                     guid(r, i++),
                     r.appType(),
                     now(),
                     "2",
                     l.customsCode(),
-                    properties.declaration().areaCode(),
-                    properties.declaration().areaName(),
+                    l.operatorCode(),
+                    l.operatorName(),
                     l.logisticsCode(),
                     l.logisticsName(),
                     l.logisticsNo(),
@@ -143,7 +148,7 @@ class ExportReturnMessages implements OutboxRenderer {
 
     private Mono<Map<String, List<Line>>> lines(String returnNo) {
         return db.sql("select r.return_no, r.reason, r.logistics_no, r.bill_no, r.traf_mode, r.traf_name, r.voyage_no,"
-                        + " r.location, rl.export_list_no, rl.gnum, rl.gcode, rl.name, rl.model, rl.unit,"
+                        + " r.location, r.operator_code, r.operator_name, rl.export_list_no, rl.gnum, rl.gcode, rl.name, rl.model, rl.unit,"
                         + " coalesce(rl.tallied_quantity, rl.quantity) as quantity, ll.quantity as exported,"
                         + " ll.legal_quantity, ll.legal_unit, l.trade_mode, l.customs_code, l.port_code, l.ebp_code,"
                         + " l.ebc_code, l.logistics_code, l.country, coalesce(ep.name, l.ebp_code) as ebp_name,"
@@ -198,6 +203,8 @@ class ExportReturnMessages implements OutboxRenderer {
             String trafName,
             String voyageNo,
             String location,
+            String operatorCode,
+            String operatorName,
             String exportListNo,
             int gnum,
             String gcode,
@@ -230,6 +237,8 @@ class ExportReturnMessages implements OutboxRenderer {
                     orElse(x.get("traf_name", String.class), "航空运输"),
                     orElse(x.get("voyage_no", String.class), "N/A"),
                     x.get("location", String.class),
+                    x.get("operator_code", String.class),
+                    x.get("operator_name", String.class),
                     x.get("export_list_no", String.class),
                     x.get("gnum", Integer.class),
                     x.get("gcode", String.class),

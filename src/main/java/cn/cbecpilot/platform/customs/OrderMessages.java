@@ -198,7 +198,20 @@ class OrderMessages implements OutboxRenderer {
         return new Ceb621Inventory(head, lines, transfer(o));
     }
 
+    /**
+     * The cancellation names the list by the invtNo customs gave it, which the schema requires: until the 120 receipt
+     * brings it the request waits, unless customs rejected the list meanwhile (then there is nothing left to cancel and
+     * the order completed its cancellation on that rejection) or the order is no longer cancelling.
+     */
     private CebRequest cancellation(OutboxRequest r, DeclaredOrder o) {
+        if (o.invtNo() == null || o.invtNo().isBlank()) {
+            if (!"CANCELLING".equals(o.status()) || rejected(o.customsStatus())) {
+                throw new RequestWithdrawn("order " + o.orderNo() + " is " + o.status() + " and its list never got an"
+                        + " invtNo (last receipt " + o.customsStatus() + "): nothing to cancel at customs");
+            }
+            throw new NotYetRenderable(
+                    "waiting for the invtNo of order " + o.orderNo() + "'s list (customs' 120 receipt) to cancel it");
+        }
         var cancel = new InvtCancel(
                 r.guid(),
                 r.appType(),
@@ -316,6 +329,11 @@ class OrderMessages implements OutboxRenderer {
     /** The carrier's waybill number: the carrier assigns it per parcel; here from the order, unique per carrier. */
     private static String logisticsNo(DeclaredOrder o) {
         return "WB" + o.orderNo();
+    }
+
+    /** 100 or a negative code: customs ended that submission. */
+    private static boolean rejected(String customsStatus) {
+        return customsStatus != null && ("100".equals(customsStatus) || customsStatus.startsWith("-"));
     }
 
     private static String invtNo(DeclaredOrder o) {

@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
  * when its lease ends, with the same guid, which the single window takes as the same message. The rendered message is
  * stored before it leaves. While the transport's circuit is open nothing is claimed; transport faults come back
  * after a growing pause; a request customs refuses for good, or that cannot be rendered, is set aside with the reason.
+ * A request that cannot be rendered yet (it waits for a number customs will send) is held for a fixed while without
+ * counting the round as an attempt, and one whose subject no longer needs it is withdrawn unsent.
  */
 @Component
 public class OutboxDispatcher {
@@ -29,6 +31,11 @@ public class OutboxDispatcher {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int PARALLEL_SENDS = 16;
     private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
+    /**
+     * How long a request waiting for customs' numbers rests: a 120 receipt comes seconds to minutes after the list,
+     * so a fixed short wait finds it soon without a growing back-off pushing the request far past its arrival.
+     */
+    static final Duration HOLD = Duration.ofSeconds(15);
 
     private final OutboxRows rows;
     private final List<OutboxRenderer> renderers;
@@ -95,6 +102,8 @@ public class OutboxDispatcher {
                 .map(gateway::prepare)
                 .flatMap(prepared -> messages.sent(request, prepared).thenReturn(prepared))
                 .flatMap(prepared -> deliver(request, prepared))
+                .onErrorResume(NotYetRenderable.class, e -> hold(request, e))
+                .onErrorResume(RequestWithdrawn.class, e -> withdraw(request, e))
                 .onErrorResume(OutboxDispatcher::transientFault, e -> later(request, e))
                 .onErrorResume(e -> setAside(request, e));
     }
@@ -118,6 +127,21 @@ public class OutboxDispatcher {
         return rows.retryLater(
                         request.id(), clock.instant().plus(pause(request.attempts())), String.valueOf(e.getMessage()))
                 .thenReturn(false);
+    }
+
+    private Mono<Boolean> hold(OutboxRequest request, NotYetRenderable e) {
+        return rows.hold(request.id(), clock.instant().plus(HOLD), e.getMessage())
+                .thenReturn(false);
+    }
+
+    private Mono<Boolean> withdraw(OutboxRequest request, RequestWithdrawn e) {
+        log.info(
+                "Customs request {} {} of {} withdrawn unsent: {}",
+                request.messageType(),
+                request.guid(),
+                request.subjectNo(),
+                e.getMessage());
+        return rows.withdraw(request.id()).thenReturn(false);
     }
 
     private Mono<Boolean> setAside(OutboxRequest request, Throwable e) {

@@ -8,6 +8,10 @@ interface OutboxRenderer {
 
     boolean renders(String subjectKind, String messageType);
 
-    /** The message; an error when the subject is gone or cannot be declared (the request is then set aside). */
+    /**
+     * The message; an error when the subject is gone or cannot be declared (the request is then set aside),
+     * {@link NotYetRenderable} when a number it needs is still to come (held), or {@link RequestWithdrawn} when it has
+     * become pointless (dropped).
+     */
     Mono<CebRequest> render(OutboxRequest request);
 }

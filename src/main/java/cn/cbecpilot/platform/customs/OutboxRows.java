@@ -58,6 +58,28 @@ class OutboxRows {
                 .then();
     }
 
+    /** Due again at {@code at}; the claim that found it not ready is not counted as an attempt. */
+    Mono<Void> hold(long id, Instant at, String reason) {
+        return db.sql(
+                        "update customs_outbox set available_at = $2, last_error = $3, attempts = greatest(attempts - 1, 0)"
+                                + " where id = $1")
+                .bind(0, id)
+                .bind(1, at)
+                .bind(2, cut(reason))
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    /** Drops a request that was never sent; the subject's timeline says why. */
+    Mono<Void> withdraw(long id) {
+        return db.sql("delete from customs_outbox where id = $1 and sent_at is null")
+                .bind(0, id)
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
     Mono<Void> markFailed(long id, Instant at, String error) {
         return db.sql("update customs_outbox set failed_at = $2, last_error = $3 where id = $1")
                 .bind(0, id)

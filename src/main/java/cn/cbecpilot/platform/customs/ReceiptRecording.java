@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.customs;
 
 import cn.cbecpilot.ceb.gateway.ReceiptHandler;
+import cn.cbecpilot.ceb.message.MessageType;
 import cn.cbecpilot.ceb.message.Receipt;
 import cn.cbecpilot.ceb.xml.CebXmlException;
 import java.nio.charset.StandardCharsets;
@@ -126,9 +127,13 @@ class ReceiptRecording implements ReceiptHandler {
     /**
      * Which declaration a receipt answers: the copNo (coElNo on 214/216); the orderNo on the order, payment and
      * waybill receipts, which carry no copNo; else the guid of the request it answers (a 900 names it oriCopMsgId),
-     * which {@link #store} turns into the subject of that request.
+     * which {@link #store} turns into the subject of that request. A tax bill (816) carries the guid of the list it
+     * taxes and no copNo, so it goes by that guid first, and by its invtNo when the list is not on record here.
      */
     private static String subjectOf(Receipt r) {
+        if (r.messageType() == MessageType.CEB816) {
+            return r.guid();
+        }
         return r.copNo()
                 .or(() -> r.field("orderNo"))
                 .or(r::invtNo)

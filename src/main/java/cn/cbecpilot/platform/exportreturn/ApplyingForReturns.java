@@ -40,6 +40,7 @@ class ApplyingForReturns {
     private final ExportLists lists;
     private final ExportReturns returns;
     private final ReturnTransitions transitions;
+    private final ExportReturnLifecycle lifecycle;
     private final CustomsOutbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
@@ -48,9 +49,11 @@ class ApplyingForReturns {
             ExportLists lists,
             ExportReturns returns,
             ReturnTransitions transitions,
+            ExportReturnLifecycle lifecycle,
             CustomsOutbox outbox,
             TransactionalOperator tx,
             Clock clock) {
+        this.lifecycle = lifecycle;
         this.lists = lists;
         this.returns = returns;
         this.transitions = transitions;
@@ -84,6 +87,58 @@ class ApplyingForReturns {
                     return create(application, checked, now);
                 })
                 .as(tx::transactional);
+    }
+
+    /**
+     * Declares a return customs rejected again, corrected, as a change (appType 2) under a new guid. The rejection
+     * gave its units back to the export lists, so they are checked and taken again under the application's rules
+     * (window, original goods, quantity): the year may have run out, or another return taken the units, meanwhile.
+     */
+    Mono<ExportReturnRow> redeclare(String returnNo, ExportReturnApi.RedeclareRequest corrections) {
+        LocalDate today = LocalDate.now(clock);
+        return transitions
+                .open(returnNo)
+                .flatMap(row ->
+                        lifecycle.next(row.status(), ReturnEvent.REDECLARE).thenReturn(row))
+                .zipWhen(row -> returns.lines(returnNo))
+                .flatMap(t -> check(today, held(t.getT2()))
+                        .flatMap(checked -> take(checked)
+                                .then(returns.correct(returnNo, corrections.reason(), corrections.transport()))
+                                .then(transitions.fire(
+                                        t.getT1(), ReturnEvent.REDECLARE, "CEB213 enqueued (appType 2)")))
+                        .flatMap(declared -> outbox.enqueue(
+                                        CustomsOutbox.SubjectKind.EXPORT_RETURN, returnNo, "CEB213", '2')
+                                .thenReturn(declared)))
+                .as(tx::transactional);
+    }
+
+    /** What the return holds: the tallied units once tallied, else the declared ones. */
+    private static List<RequestedLine> held(List<ReturnLineRow> lines) {
+        return lines.stream()
+                .map(l -> new RequestedLine(
+                        l.exportListNo(),
+                        l.gnum(),
+                        l.gcode(),
+                        l.talliedQuantity() == null ? l.quantity() : l.talliedQuantity(),
+                        l.codes()))
+                .filter(l -> l.quantity() > 0)
+                .toList();
+    }
+
+    private Mono<ReturnApplication> check(LocalDate today, List<RequestedLine> lines) {
+        Set<String> listNos = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        lines.forEach(l -> {
+            listNos.add(l.exportListNo());
+            codes.addAll(l.codes());
+        });
+        return lists.lockAndRead(listNos)
+                .flatMap(locked -> returns.codesOnReturns(codes)
+                        .map(taken -> new ReturnApplication(today, lines, locked, Set.copyOf(taken))))
+                .flatMap(checked -> {
+                    List<Violation> violations = ReturnRules.check(checked);
+                    return violations.isEmpty() ? Mono.just(checked) : Mono.error(refused(violations));
+                });
     }
 
     private Mono<ExportReturnRow> create(Application application, ReturnApplication checked, Instant now) {

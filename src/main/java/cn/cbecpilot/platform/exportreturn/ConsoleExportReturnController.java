@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.exportreturn;
 
 import cn.cbecpilot.platform.exportreturn.domain.TallyLine;
+import cn.cbecpilot.platform.shared.InvalidInput;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,16 +12,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The operator's actions on export returns after their declaration: tally, disposition, bonded steps. */
+/** The operator's actions on export returns after their declaration: re-declaration, tally, disposition, bonded steps. */
 @RestController
 @RequestMapping("/api/console/export-returns")
 class ConsoleExportReturnController {
 
     private final MovingReturns moving;
+    private final ApplyingForReturns applying;
     private final ReadingReturns reading;
 
-    ConsoleExportReturnController(MovingReturns moving, ReadingReturns reading) {
+    ConsoleExportReturnController(MovingReturns moving, ApplyingForReturns applying, ReadingReturns reading) {
         this.moving = moving;
+        this.applying = applying;
         this.reading = reading;
     }
 
@@ -35,7 +38,29 @@ class ConsoleExportReturnController {
         List<TallyLine> lines = body.lines().stream()
                 .map(l -> new TallyLine(l.exportListNo(), l.gnum(), l.quantity(), l.codes()))
                 .toList();
-        return moving.tally(returnNo, lines, body.location()).map(ConsoleExportReturnController::answer);
+        return Mono.defer(() -> moving.tally(returnNo, lines, body.location(), operator(body)))
+                .map(ConsoleExportReturnController::answer);
+    }
+
+    /** Customs rejected the return (CEB214 100): declared again, corrected, as a change (appType 2). */
+    @PostMapping("/{returnNo}/redeclare")
+    Mono<ExportReturnApi.StatusAnswer> redeclare(
+            @PathVariable String returnNo,
+            @Valid @RequestBody(required = false) ExportReturnApi.RedeclareRequest body) {
+        ExportReturnApi.RedeclareRequest corrections =
+                body == null ? new ExportReturnApi.RedeclareRequest(null, null) : body;
+        return applying.redeclare(returnNo, corrections).map(ConsoleExportReturnController::answer);
+    }
+
+    private static MovingReturns.SiteOperator operator(ExportReturnApi.TallyRequest body) {
+        if (body.operatorCode() == null) {
+            return null;
+        }
+        if (body.operatorName() == null || body.operatorName().isBlank()) {
+            throw InvalidInput.of("REQUIRED", "operatorName", "a tally that names its site operator also names it");
+        }
+        return new MovingReturns.SiteOperator(
+                body.operatorCode(), body.operatorName().strip());
     }
 
     @PostMapping("/{returnNo}/dispose")

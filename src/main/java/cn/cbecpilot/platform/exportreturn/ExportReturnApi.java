@@ -46,9 +46,18 @@ final class ExportReturnApi {
             @Size(max = 100) String trafName,
             @Size(max = 32) String voyageNo) {}
 
+    /**
+     * @param operatorCode the site operator who tallied, when not the configured site's
+     * @param operatorName its name, required with a code
+     */
     record TallyRequest(
             @NotEmpty @Size(max = 100) List<@NotNull @Valid TallyLineRequest> lines,
-            @Size(max = 250) String location) {}
+            @Size(max = 250) String location,
+            @Pattern(regexp = "[0-9A-Za-z]{1,18}") String operatorCode,
+            @Size(min = 1, max = 100) String operatorName) {}
+
+    /** Corrections to a rejected return before it is declared again; absent fields stay as they were. */
+    record RedeclareRequest(@Size(max = 500) String reason, @Valid Transport transport) {}
 
     record TallyLineRequest(
             @Pattern(regexp = "[0-9A-Za-z_-]{1,20}") String exportListNo,

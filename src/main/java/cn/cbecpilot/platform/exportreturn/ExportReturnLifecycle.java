@@ -83,6 +83,8 @@ public class ExportReturnLifecycle {
                 transition(t, s, ReturnEvent.REJECT, REJECTED);
             }
             transition(t, ARRIVED, ReturnEvent.REJECT, REJECTED);
+            // customs ended that submission; a corrected one may follow (appType 2), as for an import list
+            transition(t, REJECTED, ReturnEvent.REDECLARE, DECLARED);
             for (ReturnStatus s : List.of(ACCEPTED, UNDER_REVIEW)) {
                 transition(t, s, ReturnEvent.TALLY, ARRIVED);
             }

@@ -70,7 +70,7 @@ class ExportReturnPageController {
                 .map(d -> d.lines().stream()
                         .map(l -> new TallyLine(l.exportListNo(), l.gnum(), l.quantity(), l.codes()))
                         .toList())
-                .flatMap(lines -> moving.tally(returnNo, lines, location.isBlank() ? null : location.strip()))
+                .flatMap(lines -> moving.tally(returnNo, lines, location.isBlank() ? null : location.strip(), null))
                 .thenReturn(back(returnNo))
                 .onErrorResume(InvalidInput.class, e -> refused(e));
     }

@@ -204,6 +204,30 @@ class ExportReturns {
         return head.then().thenMany(lines).then();
     }
 
+    Mono<Void> recordSiteOperator(String returnNo, String code, String name) {
+        return db.sql("update export_return set operator_code = $2, operator_name = $3 where return_no = $1")
+                .bind(0, returnNo)
+                .bind(1, code)
+                .bind(2, name)
+                .then();
+    }
+
+    /** A rejected return's corrections, before it is declared again; null fields stay as they were. */
+    Mono<Void> correct(String returnNo, String reason, ExportReturnApi.Transport t) {
+        var spec = db.sql("update export_return set reason = coalesce($2, reason), logistics_no = coalesce($3,"
+                        + " logistics_no), bill_no = coalesce($4, bill_no), traf_mode = coalesce($5, traf_mode),"
+                        + " traf_name = coalesce($6, traf_name), voyage_no = coalesce($7, voyage_no)"
+                        + " where return_no = $1")
+                .bind(0, returnNo);
+        spec = nullable(spec, 1, reason == null || reason.isBlank() ? null : reason.strip());
+        spec = nullable(spec, 2, t == null ? null : t.logisticsNo());
+        spec = nullable(spec, 3, t == null ? null : t.billNo());
+        spec = nullable(spec, 4, t == null ? null : t.trafMode());
+        spec = nullable(spec, 5, t == null ? null : t.trafName());
+        spec = nullable(spec, 6, t == null ? null : t.voyageNo());
+        return spec.then();
+    }
+
     Mono<Void> markTallied(String returnNo, Collection<String> codes) {
         if (codes.isEmpty()) {
             return Mono.empty();

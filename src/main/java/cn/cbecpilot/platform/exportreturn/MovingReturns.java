@@ -35,6 +35,7 @@ class MovingReturns {
     private final ExportReturnLifecycle lifecycle;
     private final BondedReturnStock bond;
     private final CustomsOutbox outbox;
+    private final ExportReturnProperties properties;
     private final TransactionalOperator tx;
     private final Clock clock;
 
@@ -45,8 +46,10 @@ class MovingReturns {
             ExportReturnLifecycle lifecycle,
             BondedReturnStock bond,
             CustomsOutbox outbox,
+            ExportReturnProperties properties,
             TransactionalOperator tx,
             Clock clock) {
+        this.properties = properties;
         this.returns = returns;
         this.lists = lists;
         this.transitions = transitions;
@@ -57,7 +60,14 @@ class MovingReturns {
         this.clock = clock;
     }
 
-    Mono<ExportReturnRow> tally(String returnNo, List<TallyLine> counted, String location) {
+    /** The supervision site's operator who tallied the goods and sends the tally to customs. */
+    record SiteOperator(String code, String name) {}
+
+    /** @param operator who tallied; null for the configured site */
+    Mono<ExportReturnRow> tally(String returnNo, List<TallyLine> counted, String location, SiteOperator operator) {
+        SiteOperator site = operator != null
+                ? operator
+                : new SiteOperator(properties.siteOperatorCode(), properties.siteOperatorName());
         LocalDate today = LocalDate.now(clock);
         return transitions
                 .open(returnNo)
@@ -69,13 +79,18 @@ class MovingReturns {
                     if (!tally.violations().isEmpty()) {
                         return Mono.error(refused("the tally", tally.violations()));
                     }
-                    return recordTally(t.getT1(), lines, tally, today, location);
+                    return recordTally(t.getT1(), lines, tally, today, location, site);
                 })
                 .as(tx::transactional);
     }
 
     private Mono<ExportReturnRow> recordTally(
-            ExportReturnRow row, List<ReturnLineRow> lines, Tally tally, LocalDate today, String location) {
+            ExportReturnRow row,
+            List<ReturnLineRow> lines,
+            Tally tally,
+            LocalDate today,
+            String location,
+            SiteOperator site) {
         Map<Integer, Boolean> exempt = new LinkedHashMap<>();
         for (ReturnLineRow l : lines) {
             exempt.put(l.lineNo(), ReturnWindow.taxExempt(l.releasedOn(), today));
@@ -92,6 +107,7 @@ class MovingReturns {
         List<String> scanned =
                 tally.codes().values().stream().flatMap(List::stream).toList();
         return returns.recordArrival(row.returnNo(), today, allExempt, location, tally.arrived(), exempt)
+                .then(returns.recordSiteOperator(row.returnNo(), site.code(), site.name()))
                 .then(returns.markTallied(row.returnNo(), scanned))
                 .thenMany(giveBack)
                 .then(transitions.fire(row, ReturnEvent.TALLY, "CEB215 enqueued"))

@@ -152,6 +152,11 @@ public class ChangingOrders {
         return quotas.giveBack(row.order()).then(stock.releaseOrder(row.orderNo()));
     }
 
+    /** The CEB623 still waiting to leave goes back with the rejection that completed the cancellation. */
+    Mono<Void> withdrawCancellation(String orderNo) {
+        return transitions.withdraw(orderNo, "CEB623");
+    }
+
     private Mono<LifecycleRow> declare(LifecycleRow paid) {
         String[] messages = properties.relayPartnerMessages()
                 ? new String[] {"CEB311", "CEB411", "CEB511", "CEB621"}

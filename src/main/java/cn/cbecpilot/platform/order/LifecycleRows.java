@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.order;
 
 import static cn.cbecpilot.platform.order.Orders.utc;
 
+import cn.cbecpilot.platform.customs.TaxBillReceipts;
 import cn.cbecpilot.platform.privacy.PersonalData;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,6 +25,39 @@ class LifecycleRows {
         return db.sql("select " + LifecycleRow.COLUMNS + " from customer_order where order_no = $1")
                 .bind(0, orderNo)
                 .map(r -> LifecycleRow.from(r, data))
+                .one();
+    }
+
+    /** The order whose list customs numbered so, for receipts that name only the list. */
+    Mono<LifecycleRow> findByInvtNo(String invtNo) {
+        return db.sql("select " + LifecycleRow.COLUMNS + " from customer_order where invt_no = $1")
+                .bind(0, invtNo)
+                .map(r -> LifecycleRow.from(r, data))
+                .one();
+    }
+
+    Mono<Void> taxBilled(String orderNo, TaxBillReceipts.Assessed bill, Instant at) {
+        return db.sql("update customer_order set tax_no = $2, customs_duty = $3, customs_vat = $4,"
+                        + " customs_consumption_tax = $5, tax_billed_at = $6 where order_no = $1")
+                .bind(0, orderNo)
+                .bind(1, bill.taxNo())
+                .bind(2, bill.customsTax())
+                .bind(3, bill.valueAddedTax())
+                .bind(4, bill.consumptionTax())
+                .bind(5, utc(at))
+                .then();
+    }
+
+    /** The tax bill customs issued for the order, once it did. */
+    Mono<OrderApi.TaxBill> taxBill(String orderNo) {
+        return db.sql("select tax_no, customs_duty, customs_vat, customs_consumption_tax from customer_order"
+                        + " where order_no = $1 and tax_no is not null")
+                .bind(0, orderNo)
+                .map((r, m) -> OrderApi.TaxBill.of(
+                        r.get("tax_no", String.class),
+                        r.get("customs_duty", java.math.BigDecimal.class),
+                        r.get("customs_vat", java.math.BigDecimal.class),
+                        r.get("customs_consumption_tax", java.math.BigDecimal.class)))
                 .one();
     }
 

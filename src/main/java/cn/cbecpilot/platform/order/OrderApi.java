@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.order;
 
+import cn.cbecpilot.platform.shared.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -83,7 +84,21 @@ final class OrderApi {
 
     record History(OrderStatus from, OrderStatus to, String event, Instant at) {}
 
-    record Customs(String copNo, String invtNo, String returnStatus) {}
+    /** @param taxBill the electronic tax bill (CEB816) once customs issued it; absent before */
+    record Customs(String copNo, String invtNo, String returnStatus, TaxBill taxBill) {}
+
+    /** What customs assessed on the released list, in RMB: duty, VAT, consumption tax and their sum. */
+    record TaxBill(String taxNo, String customsTax, String valueAddedTax, String consumptionTax, String total) {
+
+        static TaxBill of(String taxNo, BigDecimal duty, BigDecimal vat, BigDecimal consumption) {
+            return new TaxBill(
+                    taxNo,
+                    Money.of(duty).toString(),
+                    Money.of(vat).toString(),
+                    Money.of(consumption).toString(),
+                    Money.of(duty.add(vat).add(consumption)).toString());
+        }
+    }
 
     record Line(int lineNo, String sku, String name, int quantity, String unitPrice, String tax, List<String> codes) {}
 }

@@ -109,6 +109,8 @@ public class OrderLifecycle {
         move(t, DECLARED, CANCEL, CANCELLING);
         move(t, CUSTOMS_ACCEPTED, CANCEL, CANCELLING);
         move(t, CANCELLING, APPROVE_CANCEL, CANCELLED);
+        // customs rejected the list while its cancellation waited: nothing is left to cancel, the order is cancelled
+        move(t, CANCELLING, REJECT, CANCELLED);
         for (OrderStatus back : EnumSet.of(DECLARED, CUSTOMS_ACCEPTED)) {
             t.withExternal()
                     .source(CANCELLING)

@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.order;
 
 import cn.cbecpilot.platform.customs.CustomsReceipt;
 import cn.cbecpilot.platform.customs.ReceiptConsumer;
+import cn.cbecpilot.platform.customs.TaxBillReceipts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Customs receipts of the import order (312, 412, 512, 622, 624, 626) turned into its events. Each is applied at most
+ * Customs receipts of the import order (312, 412, 512, 622, 624, 626, 816) turned into its events. Each is applied at most
  * once by guid and kept on the timeline as {@code RECEIPT_<type>_<status>}; an inventory receipt older than the one
  * that last moved the order, or a stage the order has passed (a 120 after 800), changes nothing.
  */
@@ -44,7 +45,7 @@ class OrderReceipts implements ReceiptConsumer {
 
     @Override
     public Mono<Boolean> apply(CustomsReceipt receipt) {
-        return rows.find(receipt.subjectNo())
+        return order(receipt)
                 .flatMap(row -> rows.firstTime(
                                 row.orderNo(),
                                 receipt.guid(),
@@ -60,9 +61,22 @@ class OrderReceipts implements ReceiptConsumer {
                 .defaultIfEmpty(false);
     }
 
+    /** The order the receipt answers; a tax bill for a list not sent from here is found by the list's number. */
+    private Mono<LifecycleRow> order(CustomsReceipt receipt) {
+        Mono<LifecycleRow> bySubject = rows.find(receipt.subjectNo());
+        if (!ReceiptEvents.TAX_BILL.equals(receipt.messageType())) {
+            return bySubject;
+        }
+        String invtNo = InventoryNumbers.in(receipt.xml());
+        return invtNo == null ? bySubject : bySubject.switchIfEmpty(rows.findByInvtNo(invtNo));
+    }
+
     private Mono<Void> applyOnce(LifecycleRow row, CustomsReceipt receipt) {
         String name = name(receipt);
         String detail = detail(receipt);
+        if (ReceiptEvents.TAX_BILL.equals(receipt.messageType())) {
+            return taxBilled(row, receipt, name, detail);
+        }
         Optional<OrderEvent> event = ReceiptEvents.of(receipt.messageType(), receipt.returnStatus());
         boolean inventory = ReceiptEvents.INVENTORY.equals(receipt.messageType());
         if (inventory && row.customsStatusAt() != null && receipt.returnTime().isBefore(row.customsStatusAt())) {
@@ -77,9 +91,34 @@ class OrderReceipts implements ReceiptConsumer {
                 .onErrorResume(e -> e instanceof EventRefused r && !r.raced(), e -> transitions
                         .note(row, name, "no change, the order is " + row.status() + "; " + detail)
                         .then(
-                                inventory && ReceiptEvents.isFinal(receipt.returnStatus())
-                                        ? cleared(row, receipt)
+                                inventory && (ReceiptEvents.isFinal(receipt.returnStatus()) || cancelling(row))
+                                        ? cleared(row, receipt).then(acceptedWhileCancelling(row, event.get()))
                                         : Mono.empty()));
+    }
+
+    /**
+     * Customs goes on clearing a list while its cancellation is pending, and the cancellation needs the invtNo the
+     * 120 brings; so the list's receipts are recorded, and a refused cancellation goes back to the stage reached.
+     */
+    private static boolean cancelling(LifecycleRow row) {
+        return row.status() == OrderStatus.CANCELLING;
+    }
+
+    private Mono<Void> acceptedWhileCancelling(LifecycleRow row, OrderEvent event) {
+        return cancelling(row) && event == OrderEvent.ACCEPT && row.statusBeforeCancel() == OrderStatus.DECLARED
+                ? rows.cancelling(row.orderNo(), OrderStatus.CUSTOMS_ACCEPTED)
+                : Mono.empty();
+    }
+
+    /** Keeps the tax customs assessed with the order (a later bill, e.g. a void one's successor, replaces it). */
+    private Mono<Void> taxBilled(LifecycleRow row, CustomsReceipt receipt, String name, String detail) {
+        return TaxBillReceipts.in(receipt, row.invtNo())
+                .map(bill -> rows.taxBilled(row.orderNo(), bill, receipt.returnTime())
+                        .then(transitions.note(
+                                row,
+                                name,
+                                "tax bill " + bill.taxNo() + " " + bill.total().toPlainString() + "; " + detail)))
+                .orElseGet(() -> transitions.note(row, name, "no tax bill of list " + row.invtNo() + "; " + detail));
     }
 
     private Mono<Void> effects(Transitions.Change c, OrderEvent event, CustomsReceipt receipt) {
@@ -87,6 +126,10 @@ class OrderReceipts implements ReceiptConsumer {
                 ReceiptEvents.INVENTORY.equals(receipt.messageType()) ? cleared(c.before(), receipt) : Mono.empty();
         return switch (event) {
             case APPROVE_CANCEL, RETURN_ABROAD -> customs.then(changing.giveBack(c.before()));
+            case REJECT ->
+                c.to() == OrderStatus.CANCELLED
+                        ? customs.then(changing.giveBack(c.before())).then(changing.withdrawCancellation(c.orderNo()))
+                        : customs;
             default -> customs;
         };
     }

@@ -9,9 +9,13 @@ final class ReceiptEvents {
     static final String INVENTORY = "CEB622";
     static final String CANCELLATION = "CEB624";
     static final String REFUND = "CEB626";
+    static final String TAX_BILL = "CEB816";
 
-    /** Import receipt types the order takes; those that move nothing (312, 412, 512) are kept on its timeline. */
-    static final Set<String> TYPES = Set.of("CEB312", "CEB412", "CEB512", INVENTORY, CANCELLATION, REFUND);
+    /**
+     * Import receipt types the order takes; those that move nothing (312, 412, 512, and the tax bill 816, whose
+     * amounts are kept with the order) are kept on its timeline.
+     */
+    static final Set<String> TYPES = Set.of("CEB312", "CEB412", "CEB512", INVENTORY, CANCELLATION, REFUND, TAX_BILL);
 
     private ReceiptEvents() {}
 

@@ -72,6 +72,12 @@ class Transitions {
                 .then();
     }
 
+    /** Takes back the order's requests of the type that have not left, in the transaction of the transition. */
+    Mono<Void> withdraw(String orderNo, String messageType) {
+        return outbox.withdrawUnsent(CustomsOutbox.SubjectKind.ORDER, orderNo, messageType)
+                .then();
+    }
+
     /** A receipt or request that moves nothing, kept on the timeline all the same. */
     Mono<Void> note(LifecycleRow row, String name, String detail) {
         return orders.appendHistory(row.orderNo(), row.status(), row.status(), name, clock.instant(), detail);

@@ -41,6 +41,7 @@ class ExportReturnLifecycleTest {
         allow(UNDER_REVIEW, EXPIRE, EXPIRED);
         allow(ARRIVED, RELEASE, RELEASED);
         allow(ARRIVED, REJECT, REJECTED);
+        allow(REJECTED, REDECLARE, DECLARED);
         allow(RELEASED, RE_ENTER_DOMESTIC, RE_ENTERED_DOMESTIC);
         allow(RELEASED, STORE_BONDED, BONDED_STORAGE);
         allow(BONDED_STORAGE, CONSOLIDATE, CONSOLIDATED);
@@ -88,7 +89,7 @@ class ExportReturnLifecycleTest {
 
     @Test
     void finalStatesTakeNoEvent() {
-        for (ReturnStatus end : List.of(REJECTED, EXPIRED, RE_ENTERED_DOMESTIC, RE_EXPORTED)) {
+        for (ReturnStatus end : List.of(EXPIRED, RE_ENTERED_DOMESTIC, RE_EXPORTED)) {
             assertThat(TABLE.get(end)).as(end.name()).isNull();
         }
     }

@@ -47,6 +47,7 @@ class OrderLifecycleTest {
         allow(REJECTED, REDECLARE, DECLARED);
         allow(REJECTED, CANCEL, CANCELLED);
         allow(CANCELLING, APPROVE_CANCEL, CANCELLED);
+        allow(CANCELLING, REJECT, CANCELLED);
         // REFUSE_CANCEL goes back to the state the cancellation left: see refusedCancellationGoesBack below
         allow(RELEASED, PICK, OUT_OF_BOND);
         allow(OUT_OF_BOND, HANDOVER, IN_TRANSIT);

@@ -11,6 +11,7 @@ public sealed interface CebRequest
                 Ceb621Inventory,
                 Ceb623InvtCancel,
                 Ceb625InvtRefund,
+                Ceb711Delivery,
                 Ceb213ExportRefund,
                 Ceb215RefundDetail {
 

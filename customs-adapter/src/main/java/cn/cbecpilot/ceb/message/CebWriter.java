@@ -79,6 +79,14 @@ public final class CebWriter {
                     "InvtRefundList",
                     m.lines(),
                     InvtRefundList::write);
+        } else if (request instanceof Ceb711Delivery m) {
+            headAndLines(
+                    out.child("Delivery"),
+                    "DeliveryHead",
+                    m.head()::write,
+                    "DeliveryList",
+                    m.lines(),
+                    DeliveryList::write);
         } else if (request instanceof Ceb213ExportRefund m) {
             m.refunds()
                     .forEach(refund -> headAndLines(

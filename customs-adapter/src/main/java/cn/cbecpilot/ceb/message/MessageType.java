@@ -14,6 +14,7 @@ public enum MessageType {
     CEB621(Flow.IMPORT, true, null),
     CEB623(Flow.IMPORT, true, null),
     CEB625(Flow.IMPORT, true, null),
+    CEB711(Flow.IMPORT, true, null),
     CEB213(Flow.EXPORT, true, null),
     CEB215(Flow.EXPORT, false, null),
     CEB312(Flow.IMPORT, false, "OrderReturn"),
@@ -35,7 +36,7 @@ public enum MessageType {
 
     public static final String NAMESPACE = "http://www.chinaport.gov.cn/ceb";
 
-    /** The requests customs refuses unsigned (the 711 entry detail too, which the adapter does not write). */
+    /** The requests customs refuses unsigned. */
     private final boolean signed;
 
     private final Flow flow;

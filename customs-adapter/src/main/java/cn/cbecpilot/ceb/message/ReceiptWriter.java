@@ -60,7 +60,7 @@ public final class ReceiptWriter {
 
     /**
      * @throws CebXmlException of kind SCHEMA_VIOLATION when a required field is missing or too long,
-     *     or UNSUPPORTED_TYPE for the tax bill, which the simulator does not issue
+     *     or UNSUPPORTED_TYPE for the tax bill, which {@link TaxBills} writes
      */
     public byte[] write(MessageType type, String messageGuid, List<Map<String, String>> receipts) {
         List<String> order = ORDER.get(type);

@@ -41,6 +41,13 @@ final class Filed {
                 k -> customsCode + today.getYear() + "I" + String.format("%09d", serial.incrementAndGet()));
     }
 
+    /** The tax bill number of a list: T, the date and nine digits. */
+    synchronized String taxNo(String copNo, LocalDate today) {
+        return numbers.computeIfAbsent(
+                "tax:" + copNo,
+                k -> "T" + today.toString().replace("-", "") + String.format("%09d", serial.incrementAndGet()));
+    }
+
     private static <V> Map<String, V> bounded() {
         return new LinkedHashMap<>() {
             @Override

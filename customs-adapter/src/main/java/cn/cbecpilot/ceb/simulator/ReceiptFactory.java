@@ -3,6 +3,7 @@ package cn.cbecpilot.ceb.simulator;
 import cn.cbecpilot.ceb.message.CebFormats;
 import cn.cbecpilot.ceb.message.MessageType;
 import cn.cbecpilot.ceb.message.ReceiptWriter;
+import cn.cbecpilot.ceb.message.TaxBills;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 final class ReceiptFactory {
 
     private final ReceiptWriter writer = new ReceiptWriter();
+    private final TaxBills taxBills = new TaxBills();
     private final Filed filed;
 
     ReceiptFactory(Filed filed) {
@@ -20,6 +22,9 @@ final class ReceiptFactory {
     }
 
     byte[] receipt(Received request, Step step, LocalDateTime now) {
+        if (step.type() == MessageType.CEB816) {
+            return taxBill(request, now);
+        }
         Map<String, String> f = new HashMap<>();
         f.put("guid", request.get("guid"));
         f.put("returnStatus", step.status());
@@ -60,6 +65,16 @@ final class ReceiptFactory {
                             .filter(n -> n.length() == 18)
                             .orElseGet(() -> filed.invtNo(copNo, request.get("customsCode"), now.toLocalDate())));
         }
+    }
+
+    /** The tax bill of a released list, under the list number its receipts carried. */
+    private byte[] taxBill(Received list, LocalDateTime now) {
+        String copNo = copNo(list);
+        String invtNo = Optional.ofNullable(list.get("invtNo"))
+                .filter(n -> n.length() == 18)
+                .orElseGet(() -> filed.invtNo(copNo, list.get("customsCode"), now.toLocalDate()));
+        var bill = TaxAssessment.of(list, invtNo, filed.taxNo(copNo, now.toLocalDate()), now);
+        return taxBills.write(CebFormats.newGuid(), List.of(bill));
     }
 
     private void exportReturn(Received request, LocalDateTime now, Map<String, String> f) {

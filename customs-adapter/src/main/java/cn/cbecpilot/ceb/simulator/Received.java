@@ -30,6 +30,11 @@ record Received(MessageType type, String senderId, Map<String, String> head, Lis
             MessageType.CEB213, new String[] {"InvtRefundHead", "InvtRefundList"},
             MessageType.CEB215, new String[] {"InvtRefundDetail", null});
 
+    /** Whether the simulated customs takes this request type (the site's 711 entry detail it does not). */
+    static boolean handles(MessageType type) {
+        return NODES.containsKey(type);
+    }
+
     /** Every business document of the message; a request may carry up to a hundred. */
     static List<Received> from(MessageType type, String senderId, Element root) {
         String[] names = NODES.get(type);

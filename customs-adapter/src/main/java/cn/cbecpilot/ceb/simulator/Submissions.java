@@ -51,7 +51,8 @@ final class Submissions {
         }
         Element root = unwrapped.document().getDocumentElement();
         Optional<MessageType> type = MessageType.ofRootName(root.getLocalName())
-                .filter(t -> !t.isReceipt() && MessageType.NAMESPACE.equals(root.getNamespaceURI()));
+                .filter(t ->
+                        !t.isReceipt() && Received.handles(t) && MessageType.NAMESPACE.equals(root.getNamespaceURI()));
         if (type.isEmpty() || unwrapped.transInfo().isEmpty()) {
             return new Answer(
                     400, "not a DxpMsg carrying a CEB request this simulator handles", settings.defaultScenario());

@@ -47,12 +47,14 @@ final class Verdicts {
     private static List<Step> inventory(Scenario scenario) {
         Step accepted = Step.of(MessageType.CEB622, "120", ACCEPTED);
         Step released = Step.of(MessageType.CEB622, "800", RELEASED);
+        // customs issues the electronic tax bill of a list once it is released
+        Step taxBill = Step.of(MessageType.CEB816, "1", "电子税单已生成");
         return switch (scenario) {
             case INSPECT_RELEASE ->
-                List.of(accepted, Step.of(MessageType.CEB622, "500", "[Code:2500;Desc:查验]"), released);
+                List.of(accepted, Step.of(MessageType.CEB622, "500", "[Code:2500;Desc:查验]"), released, taxBill);
             case HOLD -> List.of(accepted, Step.of(MessageType.CEB622, "501", "[Code:2510;Desc:扣留移送通关]"));
             case MANUAL_REVIEW -> List.of(accepted, Step.of(MessageType.CEB622, "300", "[Code:1200;Desc:待人工审核]"));
-            default -> List.of(accepted, released);
+            default -> List.of(accepted, released, taxBill);
         };
     }
 

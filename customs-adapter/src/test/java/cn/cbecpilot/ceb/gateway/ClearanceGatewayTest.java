@@ -60,7 +60,7 @@ class ClearanceGatewayTest {
     @ParameterizedTest
     @EnumSource(
             value = MessageType.class,
-            names = {"CEB311", "CEB411", "CEB511", "CEB621", "CEB623", "CEB625", "CEB213", "CEB215"})
+            names = {"CEB311", "CEB411", "CEB511", "CEB621", "CEB623", "CEB625", "CEB711", "CEB213", "CEB215"})
     void signsExactlyTheTypesCustomsRequiresSignedAndRoutesByFlow(MessageType type) {
         CebRequest request = Parcel.of("ORD1", "COP1").allRequests().stream()
                 .filter(r -> r.type() == type)

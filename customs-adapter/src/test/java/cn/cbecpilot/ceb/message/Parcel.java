@@ -365,6 +365,33 @@ public record Parcel(String orderNo, String copNo, BigDecimal price, int quantit
                 transfer());
     }
 
+    /** The supervision site's entry detail of this parcel's arrival. */
+    public Ceb711Delivery delivery() {
+        return new Ceb711Delivery(
+                new DeliveryHead(
+                        CebFormats.newGuid(),
+                        "1",
+                        AT,
+                        "2",
+                        "0110",
+                        copNo,
+                        null,
+                        null,
+                        "1105960001",
+                        "天竺综保区监管场所",
+                        "I",
+                        "5",
+                        "CA1234",
+                        "CA1234-20261203",
+                        "BL" + orderNo,
+                        LOGISTICS,
+                        "顺丰速运",
+                        "天竺综保区监管场所卸货区",
+                        null),
+                List.of(new DeliveryList(1, logisticsNo(), null)),
+                transfer());
+    }
+
     /** Every request type, unsigned. */
     public List<CebRequest> allRequests() {
         String invtNo = "01102026I000000001";
@@ -376,6 +403,7 @@ public record Parcel(String orderNo, String copNo, BigDecimal price, int quantit
                 cancel(invtNo),
                 refund(invtNo),
                 exportRefund("01102026E000000001"),
-                tally("01102026E000000001"));
+                tally("01102026E000000001"),
+                delivery());
     }
 }

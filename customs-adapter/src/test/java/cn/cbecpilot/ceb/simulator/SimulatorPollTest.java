@@ -53,14 +53,15 @@ class SimulatorPollTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poller.poll(intake.asInboundHandler()).then().block(Duration.ofSeconds(5));
-            return handled.size() == 2;
+            return handled.size() == 3;
         });
 
         assertThat(handled)
                 .extracting(Receipt::messageType, Receipt::returnStatus)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(MessageType.CEB622, "120"),
-                        org.assertj.core.groups.Tuple.tuple(MessageType.CEB622, "800"));
+                        org.assertj.core.groups.Tuple.tuple(MessageType.CEB622, "800"),
+                        org.assertj.core.groups.Tuple.tuple(MessageType.CEB816, "1"));
         assertThat(simulator.waitingReceipts()).isZero();
     }
 
@@ -71,20 +72,23 @@ class SimulatorPollTest {
                 ? Mono.error(new IllegalStateException("database down"))
                 : Mono.fromRunnable(() -> handled.add(r)));
         submit(Parcel.of("ORD-POLL-2", "COP-POLL-2"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.waitingReceipts() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.waitingReceipts() == 3);
 
         StepVerifier.create(poller.poll(flaky.asInboundHandler()).map(ReceiptOutcome::disposition))
-                .expectNext(ReceiptOutcome.Disposition.KEPT, ReceiptOutcome.Disposition.PROCESSED)
+                .expectNext(
+                        ReceiptOutcome.Disposition.KEPT,
+                        ReceiptOutcome.Disposition.PROCESSED,
+                        ReceiptOutcome.Disposition.PROCESSED)
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));
         assertThat(simulator.waitingReceipts()).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poller.poll(flaky.asInboundHandler()).then().block(Duration.ofSeconds(5));
-            return handled.size() == 2;
+            return handled.size() == 3;
         });
         assertThat(simulator.waitingReceipts()).isZero();
-        assertThat(handled).extracting(Receipt::returnStatus).containsExactlyInAnyOrder("120", "800");
+        assertThat(handled).extracting(Receipt::returnStatus).containsExactlyInAnyOrder("120", "800", "1");
     }
 
     private void submit(Parcel parcel) {

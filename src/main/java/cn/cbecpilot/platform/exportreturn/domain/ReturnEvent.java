@@ -11,6 +11,8 @@ public enum ReturnEvent {
     REVIEW,
     /** CEB214 100. */
     REJECT,
+    /** The operator declares a rejected return again, corrected, as a change (appType 2). */
+    REDECLARE,
     /** The supervision site tallied the goods on arrival (CEB215). */
     TALLY,
     /** CEB214 800. */
