@@ -13,8 +13,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Goods of an approved return back in bond: every unit the order took out is scanned back, then its code is in bond
- * again and its lot holds it once more. Runs in the transaction of the RECEIVE_RETURN transition.
+ * Goods of an approved return back in bond: every unit the order took out is scanned back, then its code is RETURNED,
+ * held in bond but not sold again. Runs in the transaction of the RECEIVE_RETURN transition.
  */
 @Component
 class ReturnedGoods {
@@ -46,8 +46,12 @@ class ReturnedGoods {
         });
     }
 
+    /**
+     * The units are back in bond as RETURNED: recorded and kept apart from the lots' sellable units, which they left
+     * at picking and do not rejoin.
+     */
     Mono<Void> receive(String orderNo) {
-        return codes.event(orderNo, "RETURNED", null, clock.instant()).then(codes.backInBond(orderNo));
+        return codes.event(orderNo, "RETURNED", "RETURNED", clock.instant());
     }
 
     private static List<FieldProblem> problems(
@@ -57,7 +61,8 @@ class ReturnedGoods {
             Optional<UnitCodes.UnitCode> code = found.get(i);
             if (code.isEmpty()
                     || !orderNo.equals(code.get().orderNo())
-                    || !Set.of("OUT_OF_BOND", "DELIVERED").contains(code.get().status())) {
+                    || !Set.of("OUT_OF_BOND", "IN_TRANSIT", "DELIVERED")
+                            .contains(code.get().status())) {
                 problems.add(new FieldProblem(
                         "TRACE_CODE_NOT_OF_ORDER",
                         "codes[" + i + "]",
