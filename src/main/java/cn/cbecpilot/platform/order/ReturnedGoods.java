@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.order;
 
 import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.InvalidInput.FieldProblem;
+import cn.cbecpilot.platform.trace.TraceCodeParser;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,8 +38,22 @@ class ReturnedGoods {
                         "codes",
                         "the order took " + bound + " units out of bond: scan each of their codes once"));
             }
-            return Flux.fromIterable(given)
-                    .concatMap(raw -> codes.byScan(raw).map(Optional::of).defaultIfEmpty(Optional.empty()))
+            List<TraceCodeParser.Result> read = PickCheck.read(given);
+            List<FieldProblem> unreadable = new ArrayList<>();
+            for (int i = 0; i < read.size(); i++) {
+                if (read.get(i) instanceof TraceCodeParser.Refused refused) {
+                    unreadable.add(new FieldProblem(
+                            refused.problem().name(),
+                            "codes[" + i + "]",
+                            "'" + given.get(i) + "' is no code: " + refused.reason()));
+                }
+            }
+            if (!unreadable.isEmpty()) {
+                return Mono.error(new InvalidInput(unreadable));
+            }
+            return Flux.fromIterable(read)
+                    .concatMap(
+                            r -> codes.byCode(r.orElseThrow()).map(Optional::of).defaultIfEmpty(Optional.empty()))
                     .collectList()
                     .flatMap(found -> problems(orderNo, given, found).isEmpty()
                             ? Mono.empty()

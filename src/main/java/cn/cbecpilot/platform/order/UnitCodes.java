@@ -2,9 +2,7 @@ package cn.cbecpilot.platform.order;
 
 import static cn.cbecpilot.platform.order.Orders.utc;
 
-import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.trace.TraceCode;
-import cn.cbecpilot.platform.trace.TraceCodeParser;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,18 +30,6 @@ class UnitCodes {
 
     UnitCodes(DatabaseClient db) {
         this.db = db;
-    }
-
-    /**
-     * A unit's code as read from the scanned text in any accepted form (GS1 parenthesised, FNC1-separated, behind a
-     * symbology identifier; NMPA), found by its normalised key; a text that is no code is refused with the reason.
-     */
-    Mono<UnitCode> byScan(String scanned) {
-        TraceCodeParser.Result read = TraceCodeParser.parse(scanned);
-        if (read instanceof TraceCodeParser.Refused refused) {
-            return Mono.error(InvalidInput.of(refused.problem().name(), "codes", refused.reason()));
-        }
-        return byCode(read.orElseThrow());
     }
 
     /** The unit that carries the code, by its normalised key. */
