@@ -124,7 +124,7 @@ class ExportReturnPageController {
                 Map.of(
                         ReturnSelection.TOP,
                         e.problems().stream()
-                                .map(p -> RuleProblem.of(p.code(), ReturnSelection.CONTEXT, "", ""))
+                                .map(p -> RuleProblem.of(p.code(), ReturnSelection.CONTEXT))
                                 .toList()),
                 HttpStatus.UNPROCESSABLE_ENTITY);
     }
@@ -135,7 +135,7 @@ class ExportReturnPageController {
                 Map.of(
                         ReturnSelection.TOP,
                         e.violations().stream()
-                                .map(v -> RuleProblem.of(v.code().name(), ReturnSelection.CONTEXT, "", ""))
+                                .map(v -> RuleProblem.of(v.code().name(), ReturnSelection.CONTEXT))
                                 .toList()),
                 HttpStatus.UNPROCESSABLE_ENTITY);
     }

@@ -18,8 +18,13 @@ record ReturnSelection(Map<String, String> quantities, String disposition, Strin
 
     static final String PREFIX = "qty.";
 
-    /** The page's own wording of a rule is under {@code violation.exportReturn.<code>}. */
+    /**
+     * The page's own wording of a rule about the whole return is under {@code violation.exportReturn.<code>}; of one
+     * about a list line, under {@code violation.exportReturnLine.<code>} with the list number and line as arguments.
+     */
     static final String CONTEXT = "exportReturn";
+
+    static final String LINE_CONTEXT = "exportReturnLine";
 
     static ReturnSelection blank() {
         return new ReturnSelection(Map.of(), "", "");
@@ -82,9 +87,9 @@ record ReturnSelection(Map<String, String> quantities, String disposition, Strin
                 add(
                         problems,
                         PREFIX + key,
-                        RuleProblem.of(v.code().name(), CONTEXT, key.substring(0, dot), key.substring(dot + 1)));
+                        RuleProblem.of(v.code().name(), LINE_CONTEXT, key.substring(0, dot), key.substring(dot + 1)));
             } else {
-                add(problems, TOP, RuleProblem.of(v.code().name(), CONTEXT, "", ""));
+                add(problems, TOP, RuleProblem.of(v.code().name(), CONTEXT));
             }
         }
         return problems;

@@ -74,6 +74,20 @@ class ExportReturnPagesBrowserIntegrationTest extends BrowserTestBase {
     }
 
     @Test
+    void aLineOfAListReleasedMoreThanAYearAgoIsToldItsReturnWindowHasPassed() {
+        String listNo = fixture.exportList(LocalDate.now(clock).minusDays(400), false);
+        String place = "qty." + listNo + ".1";
+        signIn();
+        open("/console/export-returns");
+
+        type(field(place), "1");
+        submit("#apply-return");
+
+        assertThat(find(problemsOf(place)).getText()).isEqualTo("出口清单 " + listNo + " 出口放行已超过一年，不能再退货。");
+        assertThat(returnLines(listNo)).isZero();
+    }
+
+    @Test
     void operatorTalliesTheArrivedGoodsAndDisposesOfThemIntoBondWithTheRowsButtons() {
         String listNo = fixture.exportList(LocalDate.now(clock).minusDays(30), false);
         String returnNo = fixture.declared(List.of(ExportReturnFixture.line(listNo, 1, 3, null)));
