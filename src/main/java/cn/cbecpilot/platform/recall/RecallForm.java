@@ -48,7 +48,10 @@ record RecallForm(String sku, String batchNos, String reason) {
         return new RecallApi.OpenRecall(strip(sku), batchList(), null, strip(reason));
     }
 
-    /** The campaign's refusals, by field, as the keys of their wording in the page's language. */
+    /**
+     * The campaign's refusals, by field, as the keys of the recall page's wording of each rule code in the page's
+     * language ({@code violation.recall.<code>}).
+     */
     static Map<String, List<String>> refusals(InvalidInput e) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         for (InvalidInput.FieldProblem p : e.problems()) {
@@ -56,7 +59,7 @@ record RecallForm(String sku, String batchNos, String reason) {
             add(
                     problems,
                     List.of("sku", "batchNos", "reason").contains(field) ? field : "top",
-                    "violation." + p.code());
+                    "violation.recall." + p.code());
         }
         return problems;
     }
