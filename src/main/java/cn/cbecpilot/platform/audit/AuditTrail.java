@@ -31,11 +31,24 @@ public class AuditTrail {
     }
 
     Flux<AuditEvent> latest(int limit, Long beforeId) {
-        return db.sql("select id, at, actor, action, target, status, remote, before_state, after_state from audit_event"
-                        + " where id < $1 order by id desc limit $2")
+        return latest(limit, beforeId, null, null);
+    }
+
+    /**
+     * The newest entries before {@code beforeId}, of one actor and with a target containing the given text when those
+     * are given (null: any).
+     */
+    Flux<AuditEvent> latest(int limit, Long beforeId, String actor, String targetContains) {
+        var spec = db.sql(
+                        "select id, at, actor, action, target, status, remote, before_state, after_state from audit_event"
+                                + " where id < $1 and ($3::varchar is null or actor = $3)"
+                                + " and ($4::varchar is null or strpos(lower(target), lower($4)) > 0)"
+                                + " order by id desc limit $2")
                 .bind(0, beforeId == null ? Long.MAX_VALUE : beforeId)
-                .bind(1, limit)
-                .map((row, meta) -> new AuditEvent(
+                .bind(1, limit);
+        spec = actor == null ? spec.bindNull(2, String.class) : spec.bind(2, actor);
+        spec = targetContains == null ? spec.bindNull(3, String.class) : spec.bind(3, targetContains);
+        return spec.map((row, meta) -> new AuditEvent(
                         row.get("id", Long.class),
                         row.get("at", Instant.class),
                         row.get("actor", String.class),

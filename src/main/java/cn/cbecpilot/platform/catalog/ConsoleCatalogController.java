@@ -5,9 +5,13 @@ import cn.cbecpilot.platform.enterprise.Enterprises;
 import cn.cbecpilot.platform.enterprise.Role;
 import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.NotFound;
+import cn.cbecpilot.platform.trace.Gtin;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -77,7 +81,7 @@ class ConsoleCatalogController {
     @PostMapping("/products")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Product> addProduct(@Valid @RequestBody CatalogApi.NewProduct body) {
-        return Mono.fromCallable(() -> body.toProduct(properties.defaultSellerCode()))
+        return Mono.fromCallable(() -> identifiersChecked(body.toProduct(properties.defaultSellerCode())))
                 .flatMap(p -> Mono.zip(
                                 products.exists(p.sku()),
                                 enterprises
@@ -95,8 +99,44 @@ class ConsoleCatalogController {
                                         "sellerCode",
                                         "seller " + p.sellerCode() + " is not a registered seller"));
                             }
-                            return products.add(p);
+                            return products.add(p).onErrorMap(DataIntegrityViolationException.class, e -> taken(p, e));
                         }));
+    }
+
+    /** A unique identifier another product took first: the operator's mistake to correct, not a fault. */
+    private static Throwable taken(Product p, DataIntegrityViolationException e) {
+        String reason = String.valueOf(e.getMessage());
+        if (reason.contains("product_by_gtin")) {
+            return InvalidInput.of("DUPLICATE", "gtin", "another product has GTIN " + p.gtin());
+        }
+        if (reason.contains("product_pkey")) {
+            return InvalidInput.of("DUPLICATE", "sku", "product " + p.sku() + " exists");
+        }
+        return e;
+    }
+
+    /**
+     * The identifiers units of the product will carry must be ones a code can have: a GTIN with its mod-10 check digit
+     * right, and a drug identification code with the leading 8 of every NMPA code, or no unit could ever be scanned.
+     */
+    private static Product identifiersChecked(Product p) {
+        List<InvalidInput.FieldProblem> problems = new ArrayList<>();
+        if (p.gtin() != null && !Gtin.isValid(p.gtin())) {
+            problems.add(new InvalidInput.FieldProblem(
+                    "BAD_CHECK_DIGIT",
+                    "gtin",
+                    "GTIN " + p.gtin() + " should end in check digit " + Gtin.checkDigit(p.gtin())));
+        }
+        if (p.drugIdCode() != null && !p.drugIdCode().startsWith("8")) {
+            problems.add(new InvalidInput.FieldProblem(
+                    "WRONG_PREFIX",
+                    "drugIdCode",
+                    "a drug identification code starts with 8, as every NMPA traceability code does"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return p;
     }
 
     private static String checkName(String edition) {

@@ -3,6 +3,7 @@ package cn.cbecpilot.platform.console;
 import cn.cbecpilot.platform.compliance.RulesViolated;
 import cn.cbecpilot.platform.order.ChangingOrders;
 import cn.cbecpilot.platform.order.OrderStatus;
+import cn.cbecpilot.platform.pages.RuleProblem;
 import cn.cbecpilot.platform.shared.InvalidInput;
 import java.util.Arrays;
 import java.util.List;
@@ -10,8 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,21 +51,34 @@ class ConsoleOrderEventsController {
         return back(orderNo, changing.delivered(orderNo));
     }
 
+    /** The scanned codes come in the form body, which WebFlux does not bind to request parameters. */
     @PostMapping("/console/orders/{orderNo}/pick")
-    Mono<Rendering> pick(@PathVariable String orderNo, @RequestParam(defaultValue = "") String codes) {
-        return withCodes(orderNo, codes, changing.pick(orderNo, lines(codes)));
+    Mono<Rendering> pick(@PathVariable String orderNo, ServerWebExchange exchange) {
+        return typedCodes(exchange)
+                .flatMap(codes -> withCodes(orderNo, codes, "pick", changing.pick(orderNo, lines(codes))));
     }
 
     @PostMapping("/console/orders/{orderNo}/returned")
-    Mono<Rendering> returned(@PathVariable String orderNo, @RequestParam(defaultValue = "") String codes) {
-        return withCodes(orderNo, codes, changing.receiveReturn(orderNo, lines(codes)));
+    Mono<Rendering> returned(@PathVariable String orderNo, ServerWebExchange exchange) {
+        return typedCodes(exchange)
+                .flatMap(codes ->
+                        withCodes(orderNo, codes, "returnedGoods", changing.receiveReturn(orderNo, lines(codes))));
+    }
+
+    private static Mono<String> typedCodes(ServerWebExchange exchange) {
+        return exchange.getFormData().map(form -> {
+            String codes = form.getFirst("codes");
+            return codes == null ? "" : codes;
+        });
     }
 
     private static Mono<Rendering> back(String orderNo, Mono<OrderStatus> event) {
         return event.map(s -> Rendering.redirectTo("/console/orders/" + orderNo).build());
     }
 
-    private Mono<Rendering> withCodes(String orderNo, String codes, Mono<OrderStatus> event) {
+    /** Refusals in the page's language, each naming the scanned code it is about. */
+    private Mono<Rendering> withCodes(String orderNo, String codes, String context, Mono<OrderStatus> event) {
+        List<String> typed = lines(codes);
         return back(orderNo, event)
                 .onErrorResume(
                         RulesViolated.class,
@@ -72,7 +86,7 @@ class ConsoleOrderEventsController {
                                 orderNo,
                                 codes,
                                 e.violations().stream()
-                                        .map(v -> v.code() + ": " + v.message())
+                                        .map(v -> RuleProblem.of(v, context))
                                         .toList(),
                                 HttpStatus.UNPROCESSABLE_ENTITY))
                 .onErrorResume(
@@ -81,7 +95,7 @@ class ConsoleOrderEventsController {
                                 orderNo,
                                 codes,
                                 e.problems().stream()
-                                        .map(p -> p.code() + ": " + p.message())
+                                        .map(p -> RuleProblem.of(p, context, typed))
                                         .toList(),
                                 HttpStatus.UNPROCESSABLE_ENTITY));
     }

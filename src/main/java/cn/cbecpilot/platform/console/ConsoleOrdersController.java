@@ -8,6 +8,7 @@ import cn.cbecpilot.platform.order.ListingOrders;
 import cn.cbecpilot.platform.order.OrderStatus;
 import cn.cbecpilot.platform.order.ReadingOrders;
 import cn.cbecpilot.platform.pages.OrderPageActions;
+import cn.cbecpilot.platform.pages.RuleProblem;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,7 +73,7 @@ class ConsoleOrdersController {
     }
 
     /** The order's page; after a refused pick or return, with the codes as typed and the reasons. */
-    Mono<Rendering> page(String orderNo, String typedCodes, List<String> problems, HttpStatus status) {
+    Mono<Rendering> page(String orderNo, String typedCodes, List<RuleProblem> problems, HttpStatus status) {
         return reading.view(orderNo)
                 .zipWith(messages.of(orderNo).map(MessageView::of).collectList())
                 .map(t -> Rendering.view("console/order")

@@ -4,14 +4,15 @@ import cn.cbecpilot.platform.compliance.RulesViolated;
 import cn.cbecpilot.platform.exportreturn.domain.Disposition;
 import cn.cbecpilot.platform.exportreturn.domain.TallyLine;
 import cn.cbecpilot.platform.pages.HtmlPages;
+import cn.cbecpilot.platform.pages.RuleProblem;
 import cn.cbecpilot.platform.shared.InvalidInput;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -40,7 +41,7 @@ class ExportReturnPageController {
 
     @GetMapping("/console/export-returns")
     Mono<Rendering> page() {
-        return page(ReturnSelection.blank(), List.of(), HttpStatus.OK);
+        return page(ReturnSelection.blank(), Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/console/export-returns")
@@ -54,35 +55,57 @@ class ExportReturnPageController {
                             .build())
                     .onErrorResume(
                             RulesViolated.class,
-                            e -> page(
-                                    selection,
-                                    e.violations().stream()
-                                            .map(v -> v.code() + ": " + v.message())
-                                            .toList(),
-                                    HttpStatus.UNPROCESSABLE_ENTITY));
+                            e -> page(selection, selection.refusals(e.violations()), HttpStatus.UNPROCESSABLE_ENTITY));
         });
     }
 
     /** The goods arrived as declared: every line counted at its declared quantity with its declared codes. */
     @PostMapping("/console/export-returns/{returnNo}/tally")
-    Mono<Rendering> tally(@PathVariable String returnNo, @RequestParam(defaultValue = "") String location) {
+    Mono<Rendering> tally(@PathVariable String returnNo, ServerWebExchange exchange) {
+        return exchange.getFormData()
+                .map(form -> form.getFirst("location") == null ? "" : form.getFirst("location"))
+                .flatMap(location -> tally(returnNo, location));
+    }
+
+    private Mono<Rendering> tally(String returnNo, String location) {
         return reading.details(returnNo)
                 .map(d -> d.lines().stream()
                         .map(l -> new TallyLine(l.exportListNo(), l.gnum(), l.quantity(), l.codes()))
                         .toList())
                 .flatMap(lines -> moving.tally(returnNo, lines, location.isBlank() ? null : location.strip(), null))
                 .thenReturn(back(returnNo))
-                .onErrorResume(InvalidInput.class, e -> refused(e));
+                .onErrorResume(InvalidInput.class, e -> refused(e))
+                .onErrorResume(RulesViolated.class, e -> refused(e));
     }
 
+    /** The disposal form's fields come in the body, which WebFlux does not bind to request parameters. */
     @PostMapping("/console/export-returns/{returnNo}/dispose")
-    Mono<Rendering> dispose(
-            @PathVariable String returnNo,
-            @RequestParam Disposition disposition,
-            @RequestParam(defaultValue = "false") boolean rebateRepaid) {
-        return moving.dispose(returnNo, disposition, rebateRepaid)
-                .thenReturn(back(returnNo))
-                .onErrorResume(InvalidInput.class, e -> refused(e));
+    Mono<Rendering> dispose(@PathVariable String returnNo, ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            Disposition disposition = disposition(form.getFirst("disposition"));
+            if (disposition == null) {
+                return page(
+                        ReturnSelection.blank(),
+                        Map.of(
+                                ReturnSelection.TOP,
+                                List.of(RuleProblem.of("INVALID_DISPOSITION", ReturnSelection.CONTEXT))),
+                        HttpStatus.UNPROCESSABLE_ENTITY);
+            }
+            boolean rebateRepaid = "true".equals(form.getFirst("rebateRepaid"));
+            return moving.dispose(returnNo, disposition, rebateRepaid)
+                    .thenReturn(back(returnNo))
+                    .onErrorResume(InvalidInput.class, e -> refused(e))
+                    .onErrorResume(RulesViolated.class, e -> refused(e));
+        });
+    }
+
+    private static Disposition disposition(String typed) {
+        for (Disposition d : Disposition.values()) {
+            if (d.name().equals(typed)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     @PostMapping("/console/export-returns/{returnNo}/steps/{step}")
@@ -98,11 +121,27 @@ class ExportReturnPageController {
     private Mono<Rendering> refused(InvalidInput e) {
         return page(
                 ReturnSelection.blank(),
-                e.problems().stream().map(p -> p.code() + ": " + p.message()).toList(),
+                Map.of(
+                        ReturnSelection.TOP,
+                        e.problems().stream()
+                                .map(p -> RuleProblem.of(p.code(), ReturnSelection.CONTEXT))
+                                .toList()),
                 HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
-    private Mono<Rendering> page(ReturnSelection selection, List<String> problems, HttpStatus status) {
+    private Mono<Rendering> refused(RulesViolated e) {
+        return page(
+                ReturnSelection.blank(),
+                Map.of(
+                        ReturnSelection.TOP,
+                        e.violations().stream()
+                                .map(v -> RuleProblem.of(v.code().name(), ReturnSelection.CONTEXT))
+                                .toList()),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    private Mono<Rendering> page(
+            ReturnSelection selection, Map<String, List<RuleProblem>> problems, HttpStatus status) {
         return Mono.zip(lists.all(), reading.all()).map(t -> Rendering.view("console/export-returns")
                 .status(status)
                 .modelAttribute("lists", t.getT1())

@@ -1,7 +1,9 @@
 package cn.cbecpilot.platform.exportreturn;
 
+import cn.cbecpilot.platform.compliance.Violation;
 import cn.cbecpilot.platform.exportreturn.domain.Disposition;
 import cn.cbecpilot.platform.exportreturn.domain.RequestedLine;
+import cn.cbecpilot.platform.pages.RuleProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,14 @@ import org.springframework.util.MultiValueMap;
 record ReturnSelection(Map<String, String> quantities, String disposition, String reason) {
 
     static final String PREFIX = "qty.";
+
+    /**
+     * The page's own wording of a rule about the whole return is under {@code violation.exportReturn.<code>}; of one
+     * about a list line, under {@code violation.exportReturnLine.<code>} with the list number and line as arguments.
+     */
+    static final String CONTEXT = "exportReturn";
+
+    static final String LINE_CONTEXT = "exportReturnLine";
 
     static ReturnSelection blank() {
         return new ReturnSelection(Map.of(), "", "");
@@ -35,24 +45,58 @@ record ReturnSelection(Map<String, String> quantities, String disposition, Strin
         return quantities.getOrDefault(exportListNo + "." + gnum, "");
     }
 
-    List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    /** Where the page shows a problem that is about no field of its own. */
+    static final String TOP = "top";
+
+    /**
+     * What is wrong with the form as typed, by where the page shows it: {@code qty.<list>.<gnum>} next to a line's
+     * quantity, {@code disposition}, {@code reason}, or {@link #TOP}.
+     */
+    Map<String, List<RuleProblem>> problems() {
+        Map<String, List<RuleProblem>> problems = new LinkedHashMap<>();
         if (quantities.isEmpty()) {
-            problems.add("exportReturns.nothingSelected");
+            add(problems, TOP, RuleProblem.of("NOTHING_SELECTED", CONTEXT));
         }
         quantities.forEach((line, quantity) -> {
             if (!quantity.matches("\\d{1,6}") || Integer.parseInt(quantity) < 1 || line.lastIndexOf('.') < 1) {
-                problems.add(line + ": " + quantity);
+                add(problems, PREFIX + line, RuleProblem.of("INVALID_QUANTITY", CONTEXT, quantity));
             }
         });
         if (!disposition.isEmpty()
                 && !List.of("RE_ENTER_DOMESTIC", "BONDED_STORAGE").contains(disposition)) {
-            problems.add("exportReturns.badDisposition");
+            add(problems, "disposition", RuleProblem.of("INVALID_DISPOSITION", CONTEXT));
         }
         if (reason.length() > 500) {
-            problems.add("recalls.reasonTooLong");
+            add(problems, "reason", RuleProblem.of("REASON_TOO_LONG", CONTEXT, 500));
         }
         return problems;
+    }
+
+    /**
+     * The rules' refusals of this selection, each next to the quantity of the line it is about (the application's
+     * lines are the typed quantities, in form order), the others above the form.
+     */
+    Map<String, List<RuleProblem>> refusals(List<Violation> violations) {
+        List<String> lines = List.copyOf(quantities.keySet());
+        Map<String, List<RuleProblem>> problems = new LinkedHashMap<>();
+        for (Violation v : violations) {
+            Integer line = v.line();
+            if (line != null && line >= 1 && line <= lines.size()) {
+                String key = lines.get(line - 1);
+                int dot = key.lastIndexOf('.');
+                add(
+                        problems,
+                        PREFIX + key,
+                        RuleProblem.of(v.code().name(), LINE_CONTEXT, key.substring(0, dot), key.substring(dot + 1)));
+            } else {
+                add(problems, TOP, RuleProblem.of(v.code().name(), CONTEXT));
+            }
+        }
+        return problems;
+    }
+
+    private static void add(Map<String, List<RuleProblem>> problems, String place, RuleProblem problem) {
+        problems.computeIfAbsent(place, p -> new ArrayList<>()).add(problem);
     }
 
     ApplyingForReturns.Application toApplication() {

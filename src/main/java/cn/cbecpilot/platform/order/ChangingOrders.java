@@ -112,7 +112,11 @@ public class ChangingOrders {
         return change(
                 orderNo,
                 row -> transitions.apply(
-                        row, HANDOVER, HANDOVER.name(), null, c -> codes.event(orderNo, "HANDED_OVER", null, c.at())));
+                        row,
+                        HANDOVER,
+                        HANDOVER.name(),
+                        null,
+                        c -> codes.event(orderNo, "HANDED_OVER", "IN_TRANSIT", c.at())));
     }
 
     public Mono<OrderStatus> delivered(String orderNo) {
@@ -131,7 +135,7 @@ public class ChangingOrders {
                         row, RETURN, RETURN.name(), null, c -> transitions.send(orderNo, '1', "CEB625"))));
     }
 
-    /** The returned units are back in bond, every code scanned: stock and annual quota are given back. */
+    /** The returned units are back in bond, every code scanned: the annual quota is given back, the units held. */
     public Mono<OrderStatus> receiveReturn(String orderNo, List<String> scanned) {
         return change(orderNo, row -> transitions
                 .target(row, RECEIVE_RETURN)

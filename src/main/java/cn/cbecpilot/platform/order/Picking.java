@@ -3,10 +3,10 @@ package cn.cbecpilot.platform.order;
 import cn.cbecpilot.platform.bond.BondStock;
 import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.InvalidInput.FieldProblem;
+import cn.cbecpilot.platform.trace.TraceCodeParser;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -57,19 +57,15 @@ class Picking {
     }
 
     private Mono<Void> scannedCodes(String orderNo, List<OrderLineRow> lines, List<String> scanned, LocalDate today) {
-        int units = lines.stream().mapToInt(OrderLineRow::quantity).sum();
-        if (scanned.size() != units || new HashSet<>(scanned).size() != scanned.size()) {
-            return Mono.error(InvalidInput.of(
-                    "TRACE_CODE_COUNT",
-                    "codes",
-                    "the order has " + units + " units: scan " + units + " different codes, one per unit"));
-        }
-        return Flux.fromIterable(scanned)
-                .concatMap(raw -> codes.byScan(raw).map(Optional::of).defaultIfEmpty(Optional.empty()))
+        List<TraceCodeParser.Result> read = PickCheck.read(scanned);
+        return Flux.fromIterable(read)
+                .concatMap(r -> r instanceof TraceCodeParser.Accepted accepted
+                        ? codes.byCode(accepted.code()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        : Mono.just(Optional.<UnitCodes.UnitCode>empty()))
                 .collectList()
                 .flatMap(found -> {
                     List<Integer> lineOf = new ArrayList<>();
-                    List<FieldProblem> problems = PickCheck.check(lines, scanned, found, today, lineOf);
+                    List<FieldProblem> problems = PickCheck.check(lines, scanned, read, found, today, lineOf);
                     if (!problems.isEmpty()) {
                         return Mono.error(new InvalidInput(problems));
                     }
@@ -91,7 +87,7 @@ class Picking {
                             .flatMap(ok -> ok
                                     ? Mono.<Void>empty()
                                     : Mono.error(InvalidInput.of(
-                                            "TRACE_CODE_UNAVAILABLE",
+                                            "TRACE_CODE_TAKEN",
                                             "codes[" + i + "]",
                                             "code " + code.raw() + " was taken by another order meanwhile")));
                 })

@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.order;
 
 import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.InvalidInput.FieldProblem;
+import cn.cbecpilot.platform.trace.TraceCodeParser;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,8 +14,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Goods of an approved return back in bond: every unit the order took out is scanned back, then its code is in bond
- * again and its lot holds it once more. Runs in the transaction of the RECEIVE_RETURN transition.
+ * Goods of an approved return back in bond: every unit the order took out is scanned back, then its code is RETURNED,
+ * held in bond but not sold again. Runs in the transaction of the RECEIVE_RETURN transition.
  */
 @Component
 class ReturnedGoods {
@@ -37,8 +38,22 @@ class ReturnedGoods {
                         "codes",
                         "the order took " + bound + " units out of bond: scan each of their codes once"));
             }
-            return Flux.fromIterable(given)
-                    .concatMap(raw -> codes.byScan(raw).map(Optional::of).defaultIfEmpty(Optional.empty()))
+            List<TraceCodeParser.Result> read = PickCheck.read(given);
+            List<FieldProblem> unreadable = new ArrayList<>();
+            for (int i = 0; i < read.size(); i++) {
+                if (read.get(i) instanceof TraceCodeParser.Refused refused) {
+                    unreadable.add(new FieldProblem(
+                            refused.problem().name(),
+                            "codes[" + i + "]",
+                            "'" + given.get(i) + "' is no code: " + refused.reason()));
+                }
+            }
+            if (!unreadable.isEmpty()) {
+                return Mono.error(new InvalidInput(unreadable));
+            }
+            return Flux.fromIterable(read)
+                    .concatMap(
+                            r -> codes.byCode(r.orElseThrow()).map(Optional::of).defaultIfEmpty(Optional.empty()))
                     .collectList()
                     .flatMap(found -> problems(orderNo, given, found).isEmpty()
                             ? Mono.empty()
@@ -46,8 +61,12 @@ class ReturnedGoods {
         });
     }
 
+    /**
+     * The units are back in bond as RETURNED: recorded and kept apart from the lots' sellable units, which they left
+     * at picking and do not rejoin.
+     */
     Mono<Void> receive(String orderNo) {
-        return codes.event(orderNo, "RETURNED", null, clock.instant()).then(codes.backInBond(orderNo));
+        return codes.event(orderNo, "RETURNED", "RETURNED", clock.instant());
     }
 
     private static List<FieldProblem> problems(
@@ -57,7 +76,8 @@ class ReturnedGoods {
             Optional<UnitCodes.UnitCode> code = found.get(i);
             if (code.isEmpty()
                     || !orderNo.equals(code.get().orderNo())
-                    || !Set.of("OUT_OF_BOND", "DELIVERED").contains(code.get().status())) {
+                    || !Set.of("OUT_OF_BOND", "IN_TRANSIT", "DELIVERED")
+                            .contains(code.get().status())) {
                 problems.add(new FieldProblem(
                         "TRACE_CODE_NOT_OF_ORDER",
                         "codes[" + i + "]",

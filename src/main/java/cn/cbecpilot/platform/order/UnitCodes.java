@@ -2,9 +2,7 @@ package cn.cbecpilot.platform.order;
 
 import static cn.cbecpilot.platform.order.Orders.utc;
 
-import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.trace.TraceCode;
-import cn.cbecpilot.platform.trace.TraceCodeParser;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,22 +23,17 @@ class UnitCodes {
     private static final String SELLABLE =
             "c.status = 'IN_BOND' and coalesce(c.expiry, l.expiry) >= $4" + " and not l.recalled";
 
+    /** Statuses of a unit that left bond with its order and has not come back. */
+    static final String TRAVELLING = "('OUT_OF_BOND', 'IN_TRANSIT', 'DELIVERED')";
+
     private final DatabaseClient db;
 
     UnitCodes(DatabaseClient db) {
         this.db = db;
     }
 
-    /**
-     * A unit's code as read from the scanned text in any accepted form (GS1 parenthesised, FNC1-separated, behind a
-     * symbology identifier; NMPA), found by its normalised key; a text that is no code is refused with the reason.
-     */
-    Mono<UnitCode> byScan(String scanned) {
-        TraceCodeParser.Result read = TraceCodeParser.parse(scanned);
-        if (read instanceof TraceCodeParser.Refused refused) {
-            return Mono.error(InvalidInput.of(refused.problem().name(), "codes", refused.reason()));
-        }
-        TraceCode code = read.orElseThrow();
+    /** The unit that carries the code, by its normalised key. */
+    Mono<UnitCode> byCode(TraceCode code) {
         return db.sql(CODE + " where c.scheme = $1 and c.product_key = $2 and c.serial = $3")
                 .bind(0, code.scheme().name())
                 .bind(1, code.productKey())
@@ -89,36 +82,20 @@ class UnitCodes {
                 .then();
     }
 
-    /** Puts the order's returned units back in bond and into their lots' remaining stock. */
-    Mono<Void> backInBond(String orderNo) {
-        Mono<Void> lots = db.sql("update lot set remaining = remaining + x.n from (select lot_id, count(*) as n from"
-                        + " trace_code where order_no = $1 and status in ('OUT_OF_BOND', 'DELIVERED') group by lot_id) x"
-                        + " where lot.id = x.lot_id")
-                .bind(0, orderNo)
-                .then();
-        Mono<Void> codes = db.sql(
-                        "update trace_code set status = 'IN_BOND' where order_no = $1 and status in ('OUT_OF_BOND',"
-                                + " 'DELIVERED')")
-                .bind(0, orderNo)
-                .then();
-        return lots.then(codes);
-    }
-
     Mono<Long> countBound(String orderNo) {
-        return db.sql("select count(*) from trace_code where order_no = $1 and status in ('OUT_OF_BOND', 'DELIVERED')")
+        return db.sql("select count(*) from trace_code where order_no = $1 and status in " + TRAVELLING)
                 .bind(0, orderNo)
                 .map((r, m) -> r.get(0, Long.class))
                 .one();
     }
 
-    /** A traceability event on every unit of the order still travelling with it. */
     /**
      * Records what happened to the order's units and moves their codes to {@code status} (null: unchanged); a unit
      * recalled meanwhile gets the event but keeps its RECALLED status.
      */
     Mono<Void> event(String orderNo, String type, String status, Instant at) {
         Mono<Void> events = db.sql("insert into trace_event (code_id, type, at, detail) select id, $2, $3, $1 from"
-                        + " trace_code where order_no = $1 and status in ('OUT_OF_BOND', 'DELIVERED', 'RECALLED')")
+                        + " trace_code where order_no = $1 and (status in " + TRAVELLING + " or status = 'RECALLED')")
                 .bind(0, orderNo)
                 .bind(1, type)
                 .bind(2, utc(at))
@@ -126,8 +103,7 @@ class UnitCodes {
         if (status == null) {
             return events;
         }
-        return events.then(db.sql("update trace_code set status = $2 where order_no = $1 and status in"
-                        + " ('OUT_OF_BOND', 'DELIVERED')")
+        return events.then(db.sql("update trace_code set status = $2 where order_no = $1 and status in " + TRAVELLING)
                 .bind(0, orderNo)
                 .bind(1, status)
                 .then());

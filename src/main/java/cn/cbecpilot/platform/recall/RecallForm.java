@@ -48,12 +48,18 @@ record RecallForm(String sku, String batchNos, String reason) {
         return new RecallApi.OpenRecall(strip(sku), batchList(), null, strip(reason));
     }
 
-    /** The campaign's refusals, by field; their wording is the rule's own. */
+    /**
+     * The campaign's refusals, by field, as the keys of the recall page's wording of each rule code in the page's
+     * language ({@code violation.recall.<code>}).
+     */
     static Map<String, List<String>> refusals(InvalidInput e) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         for (InvalidInput.FieldProblem p : e.problems()) {
             String field = p.field() == null ? "top" : p.field().startsWith("batchNos") ? "batchNos" : p.field();
-            add(problems, List.of("sku", "batchNos", "reason").contains(field) ? field : "top", p.message());
+            add(
+                    problems,
+                    List.of("sku", "batchNos", "reason").contains(field) ? field : "top",
+                    "violation.recall." + p.code());
         }
         return problems;
     }

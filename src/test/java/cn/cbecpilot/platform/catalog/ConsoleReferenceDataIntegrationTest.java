@@ -122,6 +122,74 @@ class ConsoleReferenceDataIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void refusesAProductWhoseGtinHasAWrongCheckDigitOrWhoseDrugIdLacksTheLeading8() {
+        String sku = "GTIN-" + nextBuyer();
+        Map<String, Object> product = new java.util.HashMap<>(Map.of(
+                "sku",
+                sku,
+                "name",
+                "电子血压计 G1",
+                "gcode",
+                "9018909990",
+                "category",
+                "DEVICE",
+                "price",
+                "399.00",
+                "unit",
+                "007",
+                "originCountry",
+                "116"));
+        product.put("gtin", "04987654321002");
+        product.put("drugIdCode", "7123456");
+        operator()
+                .post()
+                .uri("/api/console/products")
+                .bodyValue(product)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.violations[0].code")
+                .isEqualTo("BAD_CHECK_DIGIT")
+                .jsonPath("$.violations[0].field")
+                .isEqualTo("gtin")
+                .jsonPath("$.violations[0].message")
+                .value(m -> assertThat((String) m).contains("check digit 1"))
+                .jsonPath("$.violations[1].code")
+                .isEqualTo("WRONG_PREFIX")
+                .jsonPath("$.violations[1].field")
+                .isEqualTo("drugIdCode");
+        assertThat(count("select count(*) from product where sku = '" + sku + "'"))
+                .isZero();
+
+        product.remove("drugIdCode");
+        product.put("gtin", "04987654321001");
+        operator()
+                .post()
+                .uri("/api/console/products")
+                .bodyValue(product)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.violations[0].code")
+                .isEqualTo("DUPLICATE")
+                .jsonPath("$.violations[0].field")
+                .isEqualTo("gtin");
+
+        product.put("gtin", cn.cbecpilot.platform.support.TracedProducts.gtin());
+        operator()
+                .post()
+                .uri("/api/console/products")
+                .bodyValue(product)
+                .exchange()
+                .expectStatus()
+                .isCreated();
+    }
+
+    @Test
     void refusesALotOfAnUnknownProductOrAlreadyExpired() {
         operator()
                 .post()

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** An operator in Chromium opens a recall for a lot and sees what it blocked. */
+/** An operator in Chromium opens a recall for a lot, told in Chinese next to the field what was wrong first. */
 class RecallPagesBrowserIntegrationTest extends BrowserTestBase {
 
     @Test
@@ -41,6 +41,12 @@ class RecallPagesBrowserIntegrationTest extends BrowserTestBase {
         submit("#open-recall");
         assertThat(find("#batchNos-problems").getText()).isEqualTo("此项必填。");
         assertThat(find("#sku").getDomProperty("value")).isEqualTo(sku);
+
+        type("#batchNos", "NO" + batch);
+        submit("#open-recall");
+        assertThat(find("#batchNos-problems").getText()).isEqualTo("该商品没有此批号。");
+        assertThat(count("select count(*) from recall where sku = '" + sku + "'"))
+                .isZero();
 
         type("#batchNos", batch);
         submit("#open-recall");

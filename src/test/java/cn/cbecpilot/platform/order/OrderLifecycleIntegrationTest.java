@@ -1,10 +1,11 @@
 package cn.cbecpilot.platform.order;
 
-import static cn.cbecpilot.platform.order.OrderJourneys.ok;
+import static cn.cbecpilot.platform.support.OrderJourneys.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.OrderJourneys;
 import cn.cbecpilot.platform.support.ReferenceData;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class OrderLifecycleIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void walksAnOrderFromPaymentThroughClearanceAndDeliveryToGoodsReturnedInBond() {
+    void walksAnOrderFromPaymentThroughClearanceAndDeliveryToGoodsReturnedInBondTheUnitsFollowingEveryStep() {
         String sku = reference.drugInStock("布洛芬片", "68.00", 10);
         List<String> codes = journeys.codes(sku, 10);
         var order = journeys.place(sku, 2, nextBuyer());
@@ -54,15 +55,22 @@ class OrderLifecycleIntegrationTest extends IntegrationTestBase {
         assertThat(boundCodes(order.orderNo())).containsExactlyElementsOf(codes.subList(0, 2));
         assertThat(lotRemaining(sku)).isEqualTo(8);
         assertThat(reserved(sku)).isZero();
+        assertThat(unitStatuses(codes.subList(0, 2))).containsOnly("OUT_OF_BOND");
         ok(journeys.console(order.orderNo(), "handover", null), "IN_TRANSIT");
+        assertThat(unitStatuses(codes.subList(0, 2))).containsOnly("IN_TRANSIT");
         ok(journeys.console(order.orderNo(), "delivered", null), "DELIVERED");
+        assertThat(unitStatuses(codes.subList(0, 2))).containsOnly("DELIVERED");
         ok(journeys.consumer(order, "return"), "RETURN_REQUESTED");
         assertThat(outbox(order.orderNo())).contains("CEB625:1");
         journeys.receipt("CEB626", order.orderNo(), "399", clock.instant());
         assertThat(journeys.status(order.orderNo())).isEqualTo("RETURN_APPROVED");
         ok(journeys.console(order.orderNo(), "returned", Map.of("codes", codes.subList(0, 2))), "RETURNED");
 
-        assertThat(lotRemaining(sku)).isEqualTo(10);
+        assertThat(unitStatuses(codes.subList(0, 2))).containsOnly("RETURNED");
+        assertThat(unitStatuses(codes.subList(2, 3))).containsOnly("IN_BOND");
+        assertThat(lotRemaining(sku))
+                .as("returned units are held, not sellable again")
+                .isEqualTo(8);
         assertThat(quotaUsed(order.orderNo())).isZero();
         assertThat(count("select count(*) from trace_event e join trace_code c on c.id = e.code_id where c.raw = '"
                         + codes.get(0) + "'"))
@@ -294,6 +302,50 @@ class OrderLifecycleIntegrationTest extends IntegrationTestBase {
         assertThat(count("select count(*) from customer_order where paid_at is not null and order_no = '"
                         + order.orderNo() + "'"))
                 .isZero();
+    }
+
+    @Test
+    void refusesPickingAUnitAConsumerReturnedAndSellsTheOrderFromFirstHandStock() {
+        String sku = reference.drugInStock("布洛芬片", "68.00", 3);
+        List<String> codes = journeys.codes(sku, 3);
+        var first = journeys.place(sku, 1, nextBuyer());
+        journeys.released(first, clock.instant());
+        journeys.picked(first.orderNo(), List.of(codes.get(0)));
+        journeys.handedOver(first.orderNo());
+        journeys.delivered(first.orderNo());
+        ok(journeys.consumer(first, "return"), "RETURN_REQUESTED");
+        journeys.receipt("CEB626", first.orderNo(), "399", clock.instant());
+        ok(journeys.console(first.orderNo(), "returned", Map.of("codes", List.of(codes.get(0)))), "RETURNED");
+
+        var second = journeys.place(sku, 1, nextBuyer());
+        journeys.released(second, clock.instant());
+        journeys.console(second.orderNo(), "pick", Map.of("codes", List.of(codes.get(0))))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.violations[0].code")
+                .isEqualTo("TRACE_CODE_RETURNED")
+                .jsonPath("$.violations[0].field")
+                .isEqualTo("codes[0]");
+        assertThat(unitStatuses(List.of(codes.get(0)))).containsOnly("RETURNED");
+
+        journeys.picked(second.orderNo(), null);
+        assertThat(boundCodes(second.orderNo())).containsExactly(codes.get(1));
+    }
+
+    /** Each unit's status as the consumer's traceability lookup shows it. */
+    private List<String> unitStatuses(List<String> codes) {
+        return codes.stream()
+                .map(code -> (String) http.get()
+                        .uri("/api/trace/{code}", code)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                        .returnResult()
+                        .getResponseBody()
+                        .get("status"))
+                .toList();
     }
 
     private List<String> outbox(String orderNo) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.OrderJourneys;
 import cn.cbecpilot.platform.support.ReferenceData;
 import cn.cbecpilot.platform.support.TracedProducts;
 import cn.cbecpilot.platform.support.TracedProducts.Traced;

@@ -4,7 +4,9 @@ import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.OrderJourneys;
 import cn.cbecpilot.platform.support.TracedProducts;
 import cn.cbecpilot.platform.support.TracedProducts.Traced;
 import java.time.Duration;
@@ -32,11 +34,16 @@ class RecallIntegrationTest extends IntegrationTestBase {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    List<ReceiptConsumer> consumers;
+
     private TracedProducts traced;
+    private OrderJourneys journeys;
 
     @BeforeEach
     void fixtures() {
         traced = new TracedProducts(operator());
+        journeys = new OrderJourneys(http, operator(), db, consumers);
     }
 
     private WebTestClient.ResponseSpec place(String sku, int quantity) {
@@ -245,31 +252,17 @@ class RecallIntegrationTest extends IntegrationTestBase {
                 .isZero();
     }
 
-    /**
-     * Picking (binding a code to an order line and taking it out of bond) belongs to the order lifecycle; it is written
-     * here as picking records it, to show what a recall does with a unit the buyer may already have.
-     */
+    /** The order is placed, paid, released by customs, picked with the scanned code and handed to the carrier. */
     @Test
     void reachesTheOrderHoldingARecalledUnitAndCountsItsRetrieval() {
         Traced device = traced.device("电子血压计 R6", "399.00");
         List<String> codes = traced.lotInBond(device.sku(), "BR6", EXPIRY, 3, null);
-        String orderNo = placed(device.sku(), 1);
+        var order = journeys.place(device.sku(), 1, nextBuyer());
+        String orderNo = order.orderNo();
         String picked = codes.get(0);
-        db.sql("update trace_code set status = 'OUT_OF_BOND', order_no = $1, line_no = 1 where raw = $2")
-                .bind(0, orderNo)
-                .bind(1, picked)
-                .then()
-                .then(db.sql("update lot set remaining = remaining - 1 where sku = $1")
-                        .bind(0, device.sku())
-                        .then())
-                .then(db.sql("update bond_stock set reserved = reserved - 1 where sku = $1")
-                        .bind(0, device.sku())
-                        .then())
-                .then(db.sql("update customer_order set status = 'OUT_OF_BOND' where order_no = $1")
-                        .bind(0, orderNo)
-                        .then())
-                .toFuture()
-                .join();
+        journeys.released(order, clock.instant());
+        journeys.picked(orderNo, List.of(picked));
+        journeys.handedOver(orderNo);
 
         Map<String, Object> opened = recalled(Map.of("sku", device.sku(), "codes", codes, "reason", "电池过热"));
 
@@ -314,8 +307,38 @@ class RecallIntegrationTest extends IntegrationTestBase {
                 .jsonPath("$.recall.retrieved")
                 .isEqualTo(true)
                 .jsonPath("$.events[*].type")
-                .isEqualTo(List.of("REGISTERED", "RECALLED", "RETRIEVED"));
+                .isEqualTo(List.of("REGISTERED", "PICKED", "HANDED_OVER", "RECALLED", "RETRIEVED"));
         retrieve("RC00000000999999", body).expectStatus().isNotFound();
+    }
+
+    @Test
+    void countsAUnitTheBuyerSignedForAsDeliveredAndBlocksTheUnitStillInBond() {
+        Traced device = traced.device("电子血压计 R7", "399.00");
+        List<String> codes = traced.lotInBond(device.sku(), "BR7", EXPIRY, 2, null);
+        var order = journeys.place(device.sku(), 1, nextBuyer());
+        journeys.released(order, clock.instant());
+        journeys.picked(order.orderNo(), null);
+        journeys.handedOver(order.orderNo());
+        journeys.delivered(order.orderNo());
+
+        Map<String, Object> opened =
+                recalled(Map.of("sku", device.sku(), "batchNos", List.of("BR7"), "reason", "显示屏读数漂移"));
+
+        assertThat(opened).containsEntry("blockedUnits", 2).containsEntry("affectedOrders", List.of(order.orderNo()));
+        assertThat(progress(details((String) opened.get("recallNo"))))
+                .containsEntry("blocked", 2)
+                .containsEntry("inBond", 1)
+                .containsEntry("outOfBond", 0)
+                .containsEntry("delivered", 1);
+        http.get()
+                .uri("/api/trace/{code}", codes.get(0))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("RECALLED")
+                .jsonPath("$.events[*].type")
+                .isEqualTo(List.of("REGISTERED", "PICKED", "HANDED_OVER", "DELIVERED", "RECALLED"));
+        assertThat(journeys.status(order.orderNo())).isEqualTo("DELIVERED");
     }
 
     @SuppressWarnings("unchecked")

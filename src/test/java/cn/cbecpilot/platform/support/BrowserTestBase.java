@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -45,7 +47,25 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
     protected void submit(String css) {
         WebElement old = find("html");
         find(css).click();
-        waitFor().until(ExpectedConditions.stalenessOf(old));
+        waitFor().until(driver -> gone(old));
+    }
+
+    /**
+     * Whether the element's page was replaced. Chromium answers a look at an element of a page being replaced with
+     * "does not belong to the document" rather than a stale element, which means the same.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     protected WebDriverWait waitFor() {

@@ -1,19 +1,20 @@
 package cn.cbecpilot.platform.trace;
 
-import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 import static cn.cbecpilot.platform.support.TracedProducts.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.OrderJourneys;
 import cn.cbecpilot.platform.support.OrderRequests;
 import cn.cbecpilot.platform.support.TracedProducts;
 import cn.cbecpilot.platform.support.TracedProducts.Traced;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 
 /** The consumer's lookup of a unit by its code: either scheme, any form; unknown 404, malformed 400. */
@@ -21,6 +22,9 @@ class TraceLookupIntegrationTest extends IntegrationTestBase {
 
     private static final String GS = "\u001d";
     private static final LocalDate EXPIRY = LocalDate.now().plusYears(2).withDayOfMonth(1);
+
+    @Autowired
+    List<ReceiptConsumer> consumers;
 
     private TracedProducts traced;
 
@@ -149,39 +153,20 @@ class TraceLookupIntegrationTest extends IntegrationTestBase {
         http.get().uri("/api/trace").exchange().expectStatus().isBadRequest();
     }
 
-    /**
-     * Picking, release and the customs receipt belong to the order lifecycle; they are written here as it records
-     * them (the code bound to the line and out of bond, a RELEASED timeline entry, a CEB622 with the list number).
-     */
+    /** The order goes the real way: placed, paid, released by a CEB622 800, picked with the code, handed over. */
     @Test
     void showsClearanceAndDeliveryOfASoldUnitButNothingPersonal() {
         Traced drug = traced.drug("布洛芬缓释胶囊 L5", "30.00");
         String code = TracedProducts.nmpa(drug.productKey(), serial());
         traced.lotInBond(drug.sku(), "BL5", EXPIRY, 1, List.of(code));
-        OrderRequests request = anOrderRequest().line(drug.sku(), 1).buyer(nextBuyer());
-        String orderNo = (String) http.post()
-                .uri("/api/orders")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(request.body())
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody()
-                .get("orderNo");
-        sql("update trace_code set status = 'OUT_OF_BOND', order_no = '" + orderNo + "', line_no = 1 where raw = '"
-                + code + "'");
-        sql("update customer_order set status = 'OUT_OF_BOND', invt_no = '01102026I000000123',"
-                + " released_at = now() - interval '1 hour' where order_no = '" + orderNo + "'");
-        sql("insert into order_history (order_no, from_status, to_status, event, at) values ('" + orderNo
-                + "', 'DECLARED', 'RELEASED', 'RECEIPT_800', now() - interval '1 hour'), ('" + orderNo
-                + "', 'RELEASED', 'OUT_OF_BOND', 'PICK', now())");
-        sql("insert into customs_message (direction, guid, message_type, subject_no, return_status, xml, at) values"
-                + " ('IN', '" + UUID.randomUUID() + "', 'CEB622', '" + orderNo + "', '800', '<CEB622Message"
-                + " xmlns=\"http://www.chinaport.gov.cn/ceb\"><InventoryReturn><copNo>" + orderNo
-                + "</copNo><invtNo>01102026I000000123</invtNo><returnStatus>800</returnStatus></InventoryReturn>"
-                + "</CEB622Message>', now())");
+        OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
+        var order = journeys.place(drug.sku(), 1, nextBuyer());
+        String orderNo = order.orderNo();
+        OrderRequests request = order.request();
+        journeys.released(order, clock.instant());
+        journeys.picked(orderNo, List.of(code));
+        journeys.handedOver(orderNo);
+        String invtNo = (String) map(journeys.details(orderNo).get("customs")).get("invtNo");
 
         String body = http.get()
                 .uri("/api/trace/{code}", code)
@@ -193,11 +178,10 @@ class TraceLookupIntegrationTest extends IntegrationTestBase {
                 .getResponseBody();
         Map<String, Object> unit = lookUp(code);
 
-        assertThat(unit).containsEntry("status", "OUT_OF_BOND");
-        assertThat(map(unit.get("clearance")))
-                .containsEntry("invtNo", "01102026I000000123")
-                .containsKey("releasedAt");
-        assertThat(map(unit.get("delivery"))).containsEntry("status", "OUT_OF_BOND");
+        assertThat(unit).containsEntry("status", "IN_TRANSIT");
+        assertThat(invtNo).isNotBlank();
+        assertThat(map(unit.get("clearance"))).containsEntry("invtNo", invtNo).containsKey("releasedAt");
+        assertThat(map(unit.get("delivery"))).containsEntry("status", "IN_TRANSIT");
         assertThat(body)
                 .doesNotContain(orderNo)
                 .doesNotContain("张三")
@@ -212,9 +196,5 @@ class TraceLookupIntegrationTest extends IntegrationTestBase {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object json) {
         return (Map<String, Object>) json;
-    }
-
-    private void sql(String statement) {
-        db.sql(statement).then().toFuture().join();
     }
 }

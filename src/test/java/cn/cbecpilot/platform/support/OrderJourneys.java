@@ -1,10 +1,9 @@
-package cn.cbecpilot.platform.order;
+package cn.cbecpilot.platform.support;
 
 import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 
 import cn.cbecpilot.platform.customs.CustomsReceipt;
 import cn.cbecpilot.platform.customs.ReceiptConsumer;
-import cn.cbecpilot.platform.support.OrderRequests;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,9 +20,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Walks orders through their lifecycle the way the storefront, the operator and customs do: over HTTP, and receipts
- * through the platform's receipt consumer.
+ * through the platform's receipt consumer. Any capability's tests use it to bring an order to the state they need
+ * by the real API, never by writing the order's rows.
  */
-final class OrderJourneys {
+public final class OrderJourneys {
 
     private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
     private static final DateTimeFormatter RETURN_TIME =
@@ -34,7 +34,8 @@ final class OrderJourneys {
     private final DatabaseClient db;
     private final List<ReceiptConsumer> consumers;
 
-    OrderJourneys(WebTestClient http, WebTestClient operator, DatabaseClient db, List<ReceiptConsumer> consumers) {
+    public OrderJourneys(
+            WebTestClient http, WebTestClient operator, DatabaseClient db, List<ReceiptConsumer> consumers) {
         this.http = http;
         this.operator = operator;
         this.db = db;
@@ -42,9 +43,9 @@ final class OrderJourneys {
     }
 
     /** A placed order: its number, token, total and the buyer's request. */
-    record Placed(String orderNo, String token, String total, OrderRequests request) {}
+    public record Placed(String orderNo, String token, String total, OrderRequests request) {}
 
-    Placed place(String sku, int quantity, long buyer) {
+    public Placed place(String sku, int quantity, long buyer) {
         OrderRequests request = anOrderRequest().line(sku, quantity).buyer(buyer);
         Map<String, Object> body = http.post()
                 .uri("/api/orders")
@@ -60,7 +61,7 @@ final class OrderJourneys {
                 (String) body.get("orderNo"), (String) body.get("orderToken"), (String) body.get("total"), request);
     }
 
-    WebTestClient.ResponseSpec pay(Placed order, String payerName, String payerId, String amount) {
+    public WebTestClient.ResponseSpec pay(Placed order, String payerName, String payerId, String amount) {
         return http.post()
                 .uri("/api/orders/{no}/payment", order.orderNo())
                 .header("X-Order-Token", order.token())
@@ -76,23 +77,23 @@ final class OrderJourneys {
                 .exchange();
     }
 
-    WebTestClient.ResponseSpec pay(Placed order) {
+    public WebTestClient.ResponseSpec pay(Placed order) {
         return pay(order, "张三", order.request().idNumber(), order.total());
     }
 
-    WebTestClient.ResponseSpec consumer(Placed order, String action) {
+    public WebTestClient.ResponseSpec consumer(Placed order, String action) {
         return http.post()
                 .uri("/api/orders/{no}/" + action, order.orderNo())
                 .header("X-Order-Token", order.token())
                 .exchange();
     }
 
-    WebTestClient.ResponseSpec console(String orderNo, String action, Object body) {
+    public WebTestClient.ResponseSpec console(String orderNo, String action, Object body) {
         var request = operator.post().uri("/api/console/orders/{no}/" + action, orderNo);
         return body == null ? request.exchange() : request.bodyValue(body).exchange();
     }
 
-    Map<String, Object> details(String orderNo) {
+    public Map<String, Object> details(String orderNo) {
         return operator.get()
                 .uri("/api/orders/{no}", orderNo)
                 .exchange()
@@ -103,12 +104,12 @@ final class OrderJourneys {
                 .getResponseBody();
     }
 
-    String status(String orderNo) {
+    public String status(String orderNo) {
         return (String) details(orderNo).get("status");
     }
 
     /** Hands a receipt to the consumer that takes its type; answers what the consumer answered. */
-    boolean receipt(String type, String orderNo, String status, Instant returnTime, String guid) {
+    public boolean receipt(String type, String orderNo, String status, Instant returnTime, String guid) {
         CustomsReceipt receipt = new CustomsReceipt(
                 type,
                 guid,
@@ -122,20 +123,35 @@ final class OrderJourneys {
         return consumer.apply(receipt).toFuture().join();
     }
 
-    boolean receipt(String type, String orderNo, String status, Instant returnTime) {
+    public boolean receipt(String type, String orderNo, String status, Instant returnTime) {
         return receipt(
                 type, orderNo, status, returnTime, UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
     }
 
     /** Pays and has customs release the order at {@code releasedAt}. */
-    void released(Placed order, Instant releasedAt) {
+    public void released(Placed order, Instant releasedAt) {
         pay(order).expectStatus().isOk();
         receipt("CEB622", order.orderNo(), "120", releasedAt.minusSeconds(60));
         receipt("CEB622", order.orderNo(), "800", releasedAt);
     }
 
+    /** Picks the released order with the given codes (null: first expiry first out) through the operator API. */
+    public void picked(String orderNo, List<String> codes) {
+        ok(console(orderNo, "pick", codes == null ? null : Map.of("codes", codes)), "OUT_OF_BOND");
+    }
+
+    /** The carrier took the picked order's parcel. */
+    public void handedOver(String orderNo) {
+        ok(console(orderNo, "handover", null), "IN_TRANSIT");
+    }
+
+    /** The consumer signed for the parcel. */
+    public void delivered(String orderNo) {
+        ok(console(orderNo, "delivered", null), "DELIVERED");
+    }
+
     /** Registers {@code n} coded units of the SKU in its lot (goods entering bond with their codes). */
-    List<String> codes(String sku, int n) {
+    public List<String> codes(String sku, int n) {
         Long lot = db.sql("select id from lot where sku = $1 order by id limit 1")
                 .bind(0, sku)
                 .map((r, m) -> r.get(0, Long.class))
@@ -175,11 +191,11 @@ final class OrderJourneys {
                 + "</InventoryReturn></CEB622Message>";
     }
 
-    static void ok(WebTestClient.ResponseSpec spec, String status) {
+    public static void ok(WebTestClient.ResponseSpec spec, String status) {
         spec.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo(status);
     }
 
-    static HttpStatus status(WebTestClient.ResponseSpec spec) {
+    public static HttpStatus status(WebTestClient.ResponseSpec spec) {
         return HttpStatus.valueOf(spec.returnResult(String.class).getStatus().value());
     }
 }
