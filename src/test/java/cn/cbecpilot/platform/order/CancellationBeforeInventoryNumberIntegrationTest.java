@@ -1,12 +1,13 @@
 package cn.cbecpilot.platform.order;
 
-import static cn.cbecpilot.platform.order.OrderJourneys.ok;
+import static cn.cbecpilot.platform.support.OrderJourneys.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.cbecpilot.platform.customs.OutboxDispatcher;
 import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.OrderJourneys;
 import cn.cbecpilot.platform.support.ReferenceData;
 import java.time.Duration;
 import java.util.List;
