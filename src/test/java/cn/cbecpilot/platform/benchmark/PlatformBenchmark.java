@@ -57,6 +57,8 @@ class PlatformBenchmark {
     private final List<String> jvm =
             List.of(System.getProperty("benchmark.jvm", "-Xmx512m -XX:+UseG1GC").split(" "));
 
+    private static final int PLACEMENT_ROUND = 10_000;
+
     private final Report report = new Report();
     private final AtomicLong buyers = new AtomicLong(1_000_000);
 
@@ -154,20 +156,35 @@ class PlatformBenchmark {
     private void placement(PlatformProcess platform, double pgbench) {
         try (LoadGenerator load = new LoadGenerator(platform.baseUrl(), concurrency)) {
 
+            // in rounds of 10,000, so that a long run shows how the cost grows with the orders already stored
+            long failures = 0;
+            double elapsed = 0;
             CpuTime before = CpuTime.now(platform.pid());
-            LoadResult placement = load.closedLoop(
-                    "placement, closed loop", orders, concurrency, i -> order(buyers.incrementAndGet()));
-            CpuTime spent = CpuTime.now(platform.pid()).since(before);
-            System.out.println(placement);
+            for (int done = 0; done < orders; done += PLACEMENT_ROUND) {
+                int round = Math.min(PLACEMENT_ROUND, orders - done);
+                CpuTime roundStart = CpuTime.now(platform.pid());
+                LoadResult placement = load.closedLoop(
+                        "placement, closed loop", round, concurrency, i -> order(buyers.incrementAndGet()));
+                System.out.println(placement);
+                failures += placement.failures();
+                elapsed += round / placement.throughput();
+                report.add(
+                        "order placement, orders %d to %d of the phase (%d placed before them), %d in flight"
+                                .formatted(done + 1, done + round, warmupOrders + done, concurrency),
+                        "**%.0f orders/s** (%.0f%% of pgbench), p50 %.1f ms, p99 %.1f ms, %d failed; %s",
+                        placement.throughput(),
+                        100 * placement.throughput() / pgbench,
+                        placement.percentileMillis(50),
+                        placement.percentileMillis(99),
+                        placement.failures(),
+                        CpuTime.now(platform.pid()).since(roundStart).per(round));
+            }
             report.add(
-                    "order placement, %d orders, %d in flight".formatted(orders, concurrency),
-                    "**%.0f orders/s** (%.0f%% of pgbench), p50 %.1f ms, p99 %.1f ms, %d failed",
-                    placement.throughput(),
-                    100 * placement.throughput() / pgbench,
-                    placement.percentileMillis(50),
-                    placement.percentileMillis(99),
-                    placement.failures());
-            report.add("processor time per order placed", "%s", spent.per(orders));
+                    "order placement, all %d orders of the phase".formatted(orders),
+                    "**%.0f orders/s**, %d failed; %s",
+                    orders / elapsed,
+                    failures,
+                    CpuTime.now(platform.pid()).since(before).per(orders));
 
             LoadResult offered = load.openLoop(
                     "placement, open loop", rate, Duration.ofSeconds(seconds), i -> order(buyers.incrementAndGet()));
@@ -179,7 +196,7 @@ class PlatformBenchmark {
                     offered.percentileMillis(99),
                     offered.latency().getMaxValue() / 1000.0,
                     offered.failures());
-            report.failed(placement.failures() + offered.failures());
+            report.failed(failures + offered.failures());
         }
     }
 
