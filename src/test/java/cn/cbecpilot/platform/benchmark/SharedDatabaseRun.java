@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
  */
 final class SharedDatabaseRun {
 
+    private static final String RUN_DATA_KEY = newKey();
+
     static final int GREEDY_BUYERS = 20;
     static final int GREEDY_ORDERS = 16;
     private static final String INBOUND_TOKEN = "benchmark-customs-token";
@@ -64,7 +66,15 @@ final class SharedDatabaseRun {
                     "CUSTOMS_SIGNING_KEY_PASSWORD",
                     "embedded-demo",
                     "CUSTOMS_SIMULATOR_RECEIPT_DELAY",
-                    "0ms");
+                    "0ms",
+                    // outside embedded mode the demo keys are refused: a key of the run's own, the embedded runs'
+                    // demo key kept in the ring to open what they sealed, as a key rotation would
+                    "PLATFORM_DATA_KEYS",
+                    "demo:DzJuE7e8AIX0HuviO8SG1UKCcTI5FTIhXZj25oY+vgA=,bench:" + RUN_DATA_KEY,
+                    "PLATFORM_DATA_KEY_ID",
+                    "bench",
+                    "PLATFORM_ID_HASH_KEY",
+                    "benchmark-run-id-hash-key-" + RUN_DATA_KEY);
             try (PlatformProcess a = PlatformProcess.start(data.resolve("a"), log, jvm, env);
                     PlatformProcess b = PlatformProcess.start(data.resolve("b"), log, jvm, env);
                     Journeys toA = new Journeys(a.baseUrl(), 256, INBOUND_TOKEN);
@@ -160,5 +170,11 @@ final class SharedDatabaseRun {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 }

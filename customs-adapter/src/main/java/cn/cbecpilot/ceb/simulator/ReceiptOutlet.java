@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -57,18 +58,21 @@ final class ReceiptOutlet implements AutoCloseable {
 
     /**
      * Sends the receipt after the delay, in order with the other receipts of the same {@code declaration} (its copNo or
-     * message id).
+     * message id); {@code push} false drops the push, as a lost connection would, and leaves only the poll queue.
      */
-    void sendLater(String declaration, byte[] envelope, Duration delay) {
+    void sendLater(String declaration, byte[] envelope, Duration delay, boolean push) {
         ExecutorService lane = lanes[Math.floorMod(java.util.Objects.hashCode(declaration), LANES)];
-        scheduler.schedule(() -> lane.execute(() -> send(lane, envelope)), delay.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> lane.execute(() -> send(lane, envelope, push)), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void send(ExecutorService lane, byte[] envelope) {
+    private void send(ExecutorService lane, byte[] envelope, boolean push) {
         if (settings.queueReceipts()) {
             queue.add(envelope);
         }
-        settings.callbackUrl().ifPresent(url -> push(lane, url, envelope, 1));
+        if (push) {
+            settings.callbackUrl().ifPresent(url -> push(lane, url, envelope, 1));
+        }
     }
 
     private void push(ExecutorService lane, URI url, byte[] envelope, int attempt) {
@@ -77,10 +81,14 @@ final class ReceiptOutlet implements AutoCloseable {
             return;
         }
         if (attempt < PUSH_ATTEMPTS) {
-            scheduler.schedule(
-                    () -> lane.execute(() -> push(lane, url, envelope, attempt + 1)),
-                    PUSH_BACKOFF.toMillis() * attempt,
-                    TimeUnit.MILLISECONDS);
+            try {
+                scheduler.schedule(
+                        () -> lane.execute(() -> push(lane, url, envelope, attempt + 1)),
+                        PUSH_BACKOFF.toMillis() * attempt,
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                log.debug("simulator closed; receipt push to {} not retried", url);
+            }
         } else {
             log.warn("receipt push to {} failed {} times, last: {}", url, attempt, failure.get());
         }

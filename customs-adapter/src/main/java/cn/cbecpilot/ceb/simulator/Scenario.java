@@ -23,7 +23,14 @@ public enum Scenario {
     /** HTTP 503 for every attempt: nothing is taken over. */
     SERVER_ERROR("-5XX"),
     /** Accepted and released, but the HTTP answer comes only after the slow-answer delay. */
-    SLOW("-SLW");
+    SLOW("-SLW"),
+    /** HTTP 503 for the first delivery of a message, then taken over: a short outage the sender's retry rides out. */
+    BURST("-BST"),
+    /**
+     * Taken over and answered as usual, but the pushes of its receipts are lost on the way: only the poll queue, when
+     * the simulator keeps one, still has them.
+     */
+    DROPPED_RECEIPTS("-DRP");
 
     private final String suffix;
 

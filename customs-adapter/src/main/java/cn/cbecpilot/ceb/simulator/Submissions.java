@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.w3c.dom.Element;
 
 /**
@@ -31,6 +32,9 @@ final class Submissions {
     private final SimulatorSettings settings;
     private final ReceiptOutlet outlet;
     private final Clock clock;
+    private static final int BURST_LENGTH = 1;
+
+    private final Map<String, Integer> refusedDeliveries = new ConcurrentHashMap<>();
     private final Filed filed = new Filed();
     private final ReceiptFactory receipts = new ReceiptFactory(filed);
     private final DxpEnvelope envelope = new DxpEnvelope();
@@ -67,10 +71,13 @@ final class Submissions {
         if (scenario == Scenario.SERVER_ERROR) {
             return new Answer(503, "single window unavailable", scenario);
         }
+        if (scenario == Scenario.BURST && refusedDeliveries.merge(info.copMsgId(), 1, Integer::sum) <= BURST_LENGTH) {
+            return new Answer(503, "single window unavailable for a moment", scenario);
+        }
         try {
             CebSchema.validate(unwrapped.document());
         } catch (CebXmlException e) {
-            send(info.copMsgId(), schemaFailure(info, e), MessageType.CEB900, info.senderId(), 1);
+            send(info.copMsgId(), schemaFailure(info, e), MessageType.CEB900, info.senderId(), 1, true);
             return new Answer(200, "taken over; schema check failed, see CEB900", scenario);
         }
         Optional<String> signature = signatureProblem(type.get(), unwrapped);
@@ -84,7 +91,13 @@ final class Submissions {
         List<Step> steps = Verdicts.steps(document.type(), scenario, rejection);
         for (int i = 0; i < steps.size(); i++) {
             byte[] receipt = receipts.receipt(document, steps.get(i), now());
-            send(document.key(), receipt, steps.get(i).type(), document.senderId(), i + 1);
+            send(
+                    document.key(),
+                    receipt,
+                    steps.get(i).type(),
+                    document.senderId(),
+                    i + 1,
+                    scenario != Scenario.DROPPED_RECEIPTS);
         }
     }
 
@@ -123,16 +136,17 @@ final class Submissions {
 
     /**
      * Sends the receipt in its own envelope, from the customs node to the request's sender, {@code step} delays later,
-     * after the earlier receipts of the same declaration.
+     * after the earlier receipts of the same declaration; pushed only when {@code push}, queued for polling anyway.
      */
-    private void send(String declaration, byte[] receipt, MessageType type, String receiver, int step) {
+    private void send(String declaration, byte[] receipt, MessageType type, String receiver, int step, boolean push) {
         String sender =
                 type.flow() == MessageType.Flow.EXPORT ? DxpEnvelope.EXPORT_RECEIVER : DxpEnvelope.IMPORT_RECEIVER;
         TransInfo out = new TransInfo(CebFormats.newGuid(), sender, List.of(receiver), now(), type.rootName());
         outlet.sendLater(
                 declaration,
                 envelope.wrap(receipt, out),
-                settings.receiptDelay().multipliedBy(step));
+                settings.receiptDelay().multipliedBy(step),
+                push);
     }
 
     private LocalDateTime now() {

@@ -60,8 +60,8 @@ class ReceiptOutletTest {
     void pushesAnotherDeclarationsReceiptWhileOneIsStillBeingTakenOver() throws InterruptedException {
         String slow = declarationOnAnotherLaneThan("FAST-DECLARATION");
 
-        outlet.sendLater(slow, bytes("SLOW 120"), Duration.ZERO);
-        outlet.sendLater("FAST-DECLARATION", bytes("FAST 120"), Duration.ZERO);
+        outlet.sendLater(slow, bytes("SLOW 120"), Duration.ZERO, true);
+        outlet.sendLater("FAST-DECLARATION", bytes("FAST 120"), Duration.ZERO, true);
 
         assertThat(otherDeclarationArrived.await(10, TimeUnit.SECONDS))
                 .as("the second declaration's receipt went out while the first was unanswered")
@@ -72,7 +72,7 @@ class ReceiptOutletTest {
     void keepsTheOrderOfOneDeclarationsReceipts() {
         otherDeclarationArrived.countDown();
         for (int i = 0; i < 20; i++) {
-            outlet.sendLater("CB2612030000000001", bytes("R" + i), Duration.ZERO);
+            outlet.sendLater("CB2612030000000001", bytes("R" + i), Duration.ZERO, true);
         }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> pushed.size() == 20);

@@ -128,6 +128,40 @@ class SimulatorScenariosTest {
         assertThat(statuses(parcel.copNo())).containsExactly("120", "800");
     }
 
+    @Test
+    void burstScenarioIsDeliveredOnTheTransportsRetry() {
+        Parcel parcel =
+                Parcel.of(SingleWindowSimulatorTest.unique("ORD"), SingleWindowSimulatorTest.unique("C") + "-BST");
+
+        StepVerifier.create(gateway.submit(parcel.inventory()))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(BOUND);
+
+        await().atMost(BOUND).until(() -> statuses(parcel.copNo()).size() == 2);
+        assertThat(statuses(parcel.copNo())).containsExactly("120", "800");
+    }
+
+    @Test
+    void droppedReceiptsScenarioTakesTheListOverButPushesNothing() {
+        Parcel dropped =
+                Parcel.of(SingleWindowSimulatorTest.unique("ORD"), SingleWindowSimulatorTest.unique("C") + "-DRP");
+        Parcel answered =
+                Parcel.of(SingleWindowSimulatorTest.unique("ORD"), SingleWindowSimulatorTest.unique("C") + "-ACC");
+
+        StepVerifier.create(gateway.submit(dropped.inventory()))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(BOUND);
+        StepVerifier.create(gateway.submit(answered.inventory()))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(BOUND);
+
+        await().atMost(BOUND).until(() -> statuses(answered.copNo()).size() == 2);
+        assertThat(receipts(dropped.copNo())).isEmpty();
+    }
+
     private static List<Receipt> receipts(String copNo) {
         return receiver.receipts.stream()
                 .filter(r -> r.messageType() == MessageType.CEB622
