@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
@@ -49,7 +50,10 @@ class ConsolePositiveListController {
                 .flatMap(parts -> Mono.zip(Mono.just(parts), fileText(parts.getFirst("file"))))
                 .flatMap(t -> importFrom(field(t.getT1(), "edition"), field(t.getT1(), "effectiveFrom"), t.getT2()))
                 .flatMap(result ->
-                        page(result, result.succeeded() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY));
+                        page(result, result.succeeded() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY))
+                .onErrorResume(
+                        DataBufferLimitException.class,
+                        e -> page(refusal("", null, 0, "positiveList.import.tooLarge"), HttpStatus.PAYLOAD_TOO_LARGE));
     }
 
     private Mono<ImportResult> importFrom(String edition, String from, String csv) {

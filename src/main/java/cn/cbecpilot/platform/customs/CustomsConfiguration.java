@@ -97,7 +97,7 @@ class CustomsConfiguration {
                         || properties.singleWindowUrl().isBlank()
                 ? simulator.getObject().messagesUrl()
                 : URI.create(properties.singleWindowUrl());
-        return new HttpCustomsTransport(HttpTransportSettings.defaults(url), builder, clock);
+        return new HttpCustomsTransport(properties.http().applyTo(HttpTransportSettings.defaults(url)), builder, clock);
     }
 
     @Bean

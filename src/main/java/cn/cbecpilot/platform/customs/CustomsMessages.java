@@ -1,13 +1,18 @@
 package cn.cbecpilot.platform.customs;
 
 import cn.cbecpilot.ceb.gateway.PreparedMessage;
+import cn.cbecpilot.platform.privacy.PersonalData;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Every CEB message sent and received, kept as it went over the wire, listed per order or export return. */
+/**
+ * Every CEB message sent and received, listed per order or export return. A message sent is kept sealed as it went
+ * over the wire (it names the buyer, the payer and the consignee in clear, as customs needs them) and is listed with
+ * that personal data masked.
+ */
 @Component
 public class CustomsMessages {
 
@@ -22,10 +27,12 @@ public class CustomsMessages {
             String xml) {}
 
     private final DatabaseClient db;
+    private final PersonalData data;
     private final java.time.Clock clock;
 
-    CustomsMessages(DatabaseClient db, java.time.Clock clock) {
+    CustomsMessages(DatabaseClient db, PersonalData data, java.time.Clock clock) {
         this.db = db;
+        this.data = data;
         this.clock = clock;
     }
 
@@ -36,7 +43,7 @@ public class CustomsMessages {
                 .bind(0, message.guid())
                 .bind(1, request.messageType())
                 .bind(2, request.subjectNo())
-                .bind(3, message.xml())
+                .bind(3, data.seal(message.xml()))
                 .bind(4, clock.instant())
                 .fetch()
                 .rowsUpdated()
@@ -54,7 +61,7 @@ public class CustomsMessages {
                         r.get("at", Instant.class),
                         r.get("return_status", String.class),
                         r.get("return_info", String.class),
-                        r.get("xml", String.class)))
+                        MaskedMessages.mask(data.open(r.get("xml", String.class)))))
                 .all();
     }
 }

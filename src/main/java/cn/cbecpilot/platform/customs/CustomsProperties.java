@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.customs;
 
+import cn.cbecpilot.ceb.transport.HttpTransportSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param signing the key customs checks our signatures with
  * @param declaration the fixed parts of every declaration (customs office, bonded zone, account book)
  * @param dispatch how often and how much the outbox dispatcher sends
+ * @param http how hard the platform may press the single window over HTTP
  * @param simulatorReceiptDelay how long the embedded simulator waits before each receipt
  */
 @Validated
@@ -37,6 +39,7 @@ public record CustomsProperties(
         @Valid @NotNull Signing signing,
         @Valid @NotNull Declaration declaration,
         @Valid @NotNull Dispatch dispatch,
+        @Valid @NotNull Http http,
         @NotNull Duration simulatorReceiptDelay) {
 
     public enum Transport {
@@ -79,4 +82,24 @@ public record CustomsProperties(
      * @param lease how long a claimed request is kept from other instances before it counts as abandoned
      */
     public record Dispatch(@NotNull Duration interval, @Positive int batch, @NotNull Duration lease) {}
+
+    /**
+     * The single window's own limits, which its operator publishes per enterprise: the adapter keeps under them
+     * rather than having requests refused.
+     *
+     * @param callTimeout how long one attempt may take, answer included
+     * @param requestsPerSecond how many requests may start in a second (the rate limiter)
+     * @param maxConcurrentCalls how many requests may be in flight at once (the bulkhead)
+     */
+    public record Http(
+            @NotNull Duration callTimeout, @Positive int requestsPerSecond, @Positive int maxConcurrentCalls) {
+
+        HttpTransportSettings applyTo(HttpTransportSettings defaults) {
+            var rate = defaults.rateLimit();
+            return defaults.withTimeouts(defaults.connectTimeout(), callTimeout)
+                    .withRateLimit(new HttpTransportSettings.RateLimitSettings(
+                            requestsPerSecond, Duration.ofSeconds(1), rate.maxWait()))
+                    .withMaxConcurrentCalls(maxConcurrentCalls);
+        }
+    }
 }

@@ -40,12 +40,16 @@ class ParkedReceipts {
         });
     }
 
-    /** Tries up to {@code limit} parked receipts, oldest first; answers how many could be applied now. */
+    /**
+     * Tries up to {@code limit} parked receipts, the one tried longest ago first, and marks those still unknown as
+     * tried now, so that each round reaches further down the line; answers how many could be applied now.
+     */
     Mono<Long> retry(int limit) {
-        Instant before = clock.instant().minus(GRACE);
+        Instant now = clock.instant();
+        Instant before = now.minus(GRACE);
         return db.sql("select guid, message_type, subject_no, return_status, return_info, return_time, xml"
-                        + " from customs_message where direction = 'IN' and not applied and at <= $1"
-                        + " order by at, id limit $2")
+                        + " from customs_message where direction = 'IN' and not applied"
+                        + " and coalesce(retried_at, at) <= $1 order by coalesce(retried_at, at), id limit $2")
                 .bind(0, before)
                 .bind(1, limit)
                 .map((row, meta) -> new CustomsReceipt(
@@ -57,8 +61,21 @@ class ParkedReceipts {
                         row.get("return_time", Instant.class),
                         row.get("xml", String.class)))
                 .all()
-                .concatMap(recording::apply)
+                .concatMap(receipt -> recording
+                        .apply(receipt)
+                        .flatMap(applied -> applied
+                                ? Mono.just(true)
+                                : triedAt(receipt.guid(), now).thenReturn(false)))
                 .filter(Boolean::booleanValue)
                 .count();
+    }
+
+    private Mono<Void> triedAt(String guid, Instant now) {
+        return db.sql("update customs_message set retried_at = $2 where direction = 'IN' and guid = $1")
+                .bind(0, guid)
+                .bind(1, now)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 }

@@ -8,8 +8,11 @@ import reactor.core.publisher.Mono;
  */
 public interface ReceiptConsumer {
 
-    /** Whether receipts of this CEB message type (e.g. {@code CEB622}) concern this consumer. */
-    boolean accepts(String messageType);
+    /**
+     * Whether the receipt concerns this consumer: by its CEB message type (e.g. {@code CEB622}), and for a CEB900 by
+     * the type of the request it refuses ({@link FormatFailures#refusedType}).
+     */
+    boolean accepts(CustomsReceipt receipt);
 
     /**
      * Applies the receipt to its subject at most once (by guid) and never lets a lower stage overwrite a later one.

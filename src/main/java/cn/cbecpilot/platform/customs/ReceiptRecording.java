@@ -67,7 +67,7 @@ class ReceiptRecording implements ReceiptHandler {
     /** Applies a stored receipt; {@code true} once it is applied (or no lifecycle takes it), else it stays parked. */
     Mono<Boolean> apply(CustomsReceipt receipt) {
         return Flux.fromIterable(consumers)
-                .filter(c -> c.accepts(receipt.messageType()))
+                .filter(c -> c.accepts(receipt))
                 .next()
                 .flatMap(c -> c.apply(receipt))
                 .defaultIfEmpty(true)

@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.exportreturn;
 
 import cn.cbecpilot.platform.customs.CustomsReceipt;
+import cn.cbecpilot.platform.customs.FormatFailures;
 import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.exportreturn.domain.ReturnEvent;
 import cn.cbecpilot.platform.exportreturn.domain.ReturnStatus;
@@ -40,8 +41,12 @@ class ExportReturnReceipts implements ReceiptConsumer {
     }
 
     @Override
-    public boolean accepts(String messageType) {
-        return "CEB214".equals(messageType) || "CEB216".equals(messageType);
+    public boolean accepts(CustomsReceipt receipt) {
+        return "CEB214".equals(receipt.messageType())
+                || "CEB216".equals(receipt.messageType())
+                || FormatFailures.refusedType(receipt)
+                        .filter(t -> t.equals("CEB213") || t.equals("CEB215"))
+                        .isPresent();
     }
 
     @Override
@@ -66,12 +71,20 @@ class ExportReturnReceipts implements ReceiptConsumer {
 
     private Mono<Void> take(ExportReturnRow row, CustomsReceipt receipt) {
         String detail = receipt.messageType() + " " + receipt.returnStatus() + " " + receipt.returnInfo();
-        if ("CEB216".equals(receipt.messageType())) {
+        Optional<String> unreadable = FormatFailures.refusedType(receipt);
+        if (unreadable.filter("CEB213"::equals).isPresent()) {
+            // customs could not read the return at all: refused as a rejection is, to be corrected and declared again
+            return transitions
+                    .fire(row, ReturnEvent.REJECT, clip(detail))
+                    .flatMap(moved -> lists.giveBackReturn(row.returnNo()))
+                    .onErrorResume(ExportReturnReceipts::stale, e -> Mono.empty());
+        }
+        if ("CEB216".equals(receipt.messageType()) || unreadable.isPresent()) {
             return returns.appendHistory(
                     row.returnNo(),
                     row.status(),
                     row.status(),
-                    "TALLY_RECEIPT_" + receipt.returnStatus(),
+                    (unreadable.isPresent() ? "TALLY_UNREADABLE_" : "TALLY_RECEIPT_") + receipt.returnStatus(),
                     clock.instant(),
                     clip(detail));
         }

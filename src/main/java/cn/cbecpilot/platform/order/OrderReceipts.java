@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.order;
 
 import cn.cbecpilot.platform.customs.CustomsReceipt;
+import cn.cbecpilot.platform.customs.FormatFailures;
 import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.customs.TaxBillReceipts;
 import java.time.Clock;
@@ -39,8 +40,11 @@ class OrderReceipts implements ReceiptConsumer {
     }
 
     @Override
-    public boolean accepts(String messageType) {
-        return ReceiptEvents.TYPES.contains(messageType);
+    public boolean accepts(CustomsReceipt receipt) {
+        return ReceiptEvents.TYPES.contains(receipt.messageType())
+                || FormatFailures.refusedType(receipt)
+                        .filter(ReceiptEvents.REQUESTS::contains)
+                        .isPresent();
     }
 
     @Override
@@ -77,7 +81,10 @@ class OrderReceipts implements ReceiptConsumer {
         if (ReceiptEvents.TAX_BILL.equals(receipt.messageType())) {
             return taxBilled(row, receipt, name, detail);
         }
-        Optional<OrderEvent> event = ReceiptEvents.of(receipt.messageType(), receipt.returnStatus());
+        Optional<String> unreadable = FormatFailures.refusedType(receipt);
+        Optional<OrderEvent> event = unreadable.isPresent()
+                ? unreadable.flatMap(ReceiptEvents::ofUnreadable)
+                : ReceiptEvents.of(receipt.messageType(), receipt.returnStatus());
         boolean inventory = ReceiptEvents.INVENTORY.equals(receipt.messageType());
         if (inventory && row.customsStatusAt() != null && receipt.returnTime().isBefore(row.customsStatusAt())) {
             return transitions.note(row, name, "older than the inventory receipt applied last; " + detail);

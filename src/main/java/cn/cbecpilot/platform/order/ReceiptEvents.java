@@ -17,7 +17,25 @@ final class ReceiptEvents {
      */
     static final Set<String> TYPES = Set.of("CEB312", "CEB412", "CEB512", INVENTORY, CANCELLATION, REFUND, TAX_BILL);
 
+    /** The requests the order sends, whose refusal on format (CEB900) comes back to it. */
+    static final Set<String> REQUESTS = Set.of("CEB311", "CEB411", "CEB511", "CEB621", "CEB623", "CEB625");
+
     private ReceiptEvents() {}
+
+    /**
+     * What a request customs could not read (CEB900) means to the order: an unreadable order or list is a rejected
+     * declaration (corrected and declared again, or cancelled); an unreadable cancellation or return request is a
+     * refused one. The payment and waybill relays are the partners' to send again and only go on the timeline.
+     */
+    static Optional<OrderEvent> ofUnreadable(String requestType) {
+        return Optional.ofNullable(
+                switch (requestType) {
+                    case "CEB311", "CEB621" -> OrderEvent.REJECT;
+                    case "CEB623" -> OrderEvent.REFUSE_CANCEL;
+                    case "CEB625" -> OrderEvent.REFUSE_RETURN;
+                    default -> null;
+                });
+    }
 
     static Optional<OrderEvent> of(String messageType, String returnStatus) {
         Integer code = code(returnStatus);

@@ -44,12 +44,34 @@ class Resealing {
         });
     }
 
-    /** Reseals batch after batch until none is left; answers how many orders were resealed. */
+    /**
+     * Reseals batch after batch until none is left, orders first, then the copies of the messages sent to customs
+     * (which name buyer, payer and consignee); answers how many rows were resealed.
+     */
     Mono<Long> resealAll() {
-        return Flux.defer(() -> batch().as(tx::transactional))
+        return untilNoneLeft(this::batch).zipWith(untilNoneLeft(this::messageBatch), Long::sum);
+    }
+
+    private Mono<Long> untilNoneLeft(java.util.function.Supplier<Mono<Long>> batch) {
+        return Flux.defer(() -> batch.get().as(tx::transactional))
                 .repeat()
                 .takeUntil(n -> n < BATCH)
                 .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> messageBatch() {
+        return db.sql("select id, xml from customs_message where direction = 'OUT' and xml not like $1"
+                        + " limit $2 for update skip locked")
+                .bind(0, "pd1:" + data.currentKeyId() + ":%")
+                .bind(1, BATCH)
+                .map((row, meta) -> new Object[] {row.get("id", Long.class), row.get("xml", String.class)})
+                .all()
+                .concatMap(m -> db.sql("update customs_message set xml = $2 where id = $1")
+                        .bind(0, m[0])
+                        .bind(1, data.seal(data.open((String) m[1])))
+                        .fetch()
+                        .rowsUpdated())
+                .count();
     }
 
     private Mono<Long> batch() {

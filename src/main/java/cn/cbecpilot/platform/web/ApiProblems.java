@@ -4,6 +4,8 @@ import cn.cbecpilot.platform.compliance.RulesViolated;
 import cn.cbecpilot.platform.shared.Conflict;
 import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.NotFound;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -82,11 +84,44 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         String reason = e.getReason() == null ? "the request is malformed" : e.getReason();
+        InvalidFormatException controlText = controlText(e);
+        if (controlText != null) {
+            String field = fieldOf(controlText);
+            var answer = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed request",
+                    "1 field(s) of the request are missing or malformed",
+                    List.of(Map.of(
+                            "code", "INVALID_FIELD", "field", field, "message", field + " " + PlainTextJson.REASON)));
+            return Mono.just(ResponseEntity.status(answer.getStatusCode()).body(answer.getBody()));
+        }
         if (e.getCause() != null && reason.startsWith("Failed to read HTTP message")) {
             reason = "the request body is not valid JSON of the expected shape";
         }
         var answer = problem(HttpStatus.BAD_REQUEST, "Malformed request", reason, null);
         return Mono.just(ResponseEntity.status(answer.getStatusCode()).body(answer.getBody()));
+    }
+
+    private static InvalidFormatException controlText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidFormatException f && PlainTextJson.REASON.equals(f.getOriginalMessage())) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** {@code buyer.name}, {@code lines[0].sku}: the field as the request names it. */
+    private static String fieldOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     @ExceptionHandler(Exception.class)

@@ -89,6 +89,7 @@ class SecurityConfiguration {
                         .pathMatchers(
                                 HttpMethod.POST,
                                 "/api/console/positive-list/**",
+                                "/console/positive-list/**",
                                 "/api/console/enterprises/**",
                                 "/api/console/products/**")
                         .hasAnyRole("COMPLIANCE", "ADMIN")

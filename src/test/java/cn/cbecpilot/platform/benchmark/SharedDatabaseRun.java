@@ -67,6 +67,8 @@ final class SharedDatabaseRun {
                     "embedded-demo",
                     "CUSTOMS_SIMULATOR_RECEIPT_DELAY",
                     "0ms",
+                    "CUSTOMS_REQUESTS_PER_SECOND",
+                    PlatformBenchmark.SIMULATOR_REQUESTS_PER_SECOND,
                     // outside embedded mode the demo keys are refused: a key of the run's own, the embedded runs'
                     // demo key kept in the ring to open what they sealed, as a key rotation would
                     "PLATFORM_DATA_KEYS",

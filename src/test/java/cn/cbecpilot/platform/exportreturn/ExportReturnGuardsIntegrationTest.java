@@ -42,7 +42,10 @@ class ExportReturnGuardsIntegrationTest extends IntegrationTestBase {
     void fixture() {
         fixture = new ExportReturnFixture(
                 operator(),
-                consumers.stream().filter(c -> c.accepts("CEB214")).findFirst().orElseThrow());
+                consumers.stream()
+                        .filter(c -> c instanceof ExportReturnReceipts)
+                        .findFirst()
+                        .orElseThrow());
         today = LocalDate.now(clock);
     }
 

@@ -28,8 +28,10 @@ class ExportReturnPagesBrowserIntegrationTest extends BrowserTestBase {
 
     @BeforeEach
     void fixture() {
-        ReceiptConsumer forReturns =
-                consumers.stream().filter(c -> c.accepts("CEB214")).findFirst().orElseThrow();
+        ReceiptConsumer forReturns = consumers.stream()
+                .filter(c -> c instanceof ExportReturnReceipts)
+                .findFirst()
+                .orElseThrow();
         fixture = new ExportReturnFixture(operator(), forReturns);
     }
 

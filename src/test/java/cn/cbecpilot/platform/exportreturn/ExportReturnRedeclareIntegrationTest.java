@@ -33,8 +33,10 @@ class ExportReturnRedeclareIntegrationTest extends IntegrationTestBase {
 
     @BeforeEach
     void fixture() {
-        ReceiptConsumer forReturns =
-                consumers.stream().filter(c -> c.accepts("CEB214")).findFirst().orElseThrow();
+        ReceiptConsumer forReturns = consumers.stream()
+                .filter(c -> c instanceof ExportReturnReceipts)
+                .findFirst()
+                .orElseThrow();
         fixture = new ExportReturnFixture(operator(), forReturns);
         today = LocalDate.now(clock);
     }

@@ -119,7 +119,7 @@ public final class OrderJourneys {
                 returnTime,
                 xml(type, orderNo, status, returnTime));
         ReceiptConsumer consumer =
-                consumers.stream().filter(c -> c.accepts(type)).findFirst().orElseThrow();
+                consumers.stream().filter(c -> c.accepts(receipt)).findFirst().orElseThrow();
         return consumer.apply(receipt).toFuture().join();
     }
 

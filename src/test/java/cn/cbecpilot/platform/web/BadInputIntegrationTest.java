@@ -55,7 +55,17 @@ class BadInputIntegrationTest extends IntegrationTestBase {
                                 + BUYER.replace("张三\",\"idNumber", "<script>alert(1)</script>' OR '1'='1\",\"idNumber")
                                 + "}",
                         422),
-                Arguments.of("unknown sku", "{\"lines\":[{\"sku\":\"NOPE\",\"quantity\":1}]," + BUYER + "}", 422));
+                Arguments.of("unknown sku", "{\"lines\":[{\"sku\":\"NOPE\",\"quantity\":1}]," + BUYER + "}", 422),
+                Arguments.of(
+                        "NUL in the platform code",
+                        "{\"platformCode\":\"PLAT\\u0000\",\"lines\":[{\"sku\":\"DRG-IBU-200\",\"quantity\":1}],"
+                                + BUYER + "}",
+                        400),
+                Arguments.of(
+                        "control character in the address",
+                        "{\"lines\":[{\"sku\":\"DRG-IBU-200\",\"quantity\":1}],"
+                                + BUYER.replace("\"北京\"", "\"北京\\u001b[2J\"") + "}",
+                        400));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -80,6 +90,57 @@ class BadInputIntegrationTest extends IntegrationTestBase {
 
         assertThat(count("select count(*) from customer_order")).isEqualTo(orders);
         assertThat(count("select sum(reserved) from bond_stock")).isEqualTo(reserved);
+    }
+
+    @Test
+    void namesTheFieldThatCarriesAControlCharacter() {
+        http.post()
+                .uri("/api/orders")
+                .header("Idempotency-Key", "nul-in-name")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"lines\":[{\"sku\":\"DRG-IBU-200\",\"quantity\":1}],"
+                        + BUYER.replaceFirst("张三", "张\\\\u0000三") + "}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.violations[0].field")
+                .isEqualTo("buyer.name")
+                .jsonPath("$.violations[0].message")
+                .isEqualTo("buyer.name control characters are not allowed in text");
+    }
+
+    @Test
+    void refusesAPaymentWhoseTransactionIdCarriesANulAndLeavesTheOrderUnpaid() {
+        var placed = http.post()
+                .uri("/api/orders")
+                .header("Idempotency-Key", "nul-payment-" + System.nanoTime())
+                .bodyValue(cn.cbecpilot.platform.support.OrderRequests.anOrderRequest()
+                        .line("DRG-IBU-200", 1)
+                        .buyer(nextBuyer())
+                        .body())
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+
+        http.post()
+                .uri("/api/orders/{no}/payment", placed.get("orderNo"))
+                .header("X-Order-Token", (String) placed.get("orderToken"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"payCode\":\"PAY\\u0000\",\"transactionId\":\"T\\u0000X\","
+                        + "\"payer\":{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\"},\"amount\":\"1.00\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(count("select count(*) from customer_order where order_no = '" + placed.get("orderNo")
+                        + "' and status = 'PENDING_PAYMENT'"))
+                .isOne();
     }
 
     @Test
