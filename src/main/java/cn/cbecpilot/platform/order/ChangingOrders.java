@@ -145,6 +145,20 @@ public class ChangingOrders {
                         .then(quotas.giveBack(row.order())))));
     }
 
+    /**
+     * The approved return's goods were not back in bond within the window after release: the return lapses and the
+     * sale stands, so the quota stays used and the units stay with the buyer. Inside the caller's transaction.
+     */
+    Mono<LifecycleRow> lapseReturn(LifecycleRow row) {
+        return transitions.apply(
+                row,
+                RETURN_LAPSED,
+                RETURN_LAPSED.name(),
+                "goods not back in bond within "
+                        + properties.returnArrivalWindow().toDays() + " days of release",
+                c -> Mono.empty());
+    }
+
     /** The payment deadline passed: stock and quota go back. Inside the caller's transaction. */
     Mono<LifecycleRow> timeOut(LifecycleRow row) {
         return transitions.apply(

@@ -37,5 +37,7 @@ public enum OrderEvent {
     /** CEB626 100. */
     REFUSE_RETURN,
     /** The returned goods are back in bond, their codes scanned. */
-    RECEIVE_RETURN
+    RECEIVE_RETURN,
+    /** The approved return's goods did not come back in bond within the window: the sale stands. */
+    RETURN_LAPSED
 }

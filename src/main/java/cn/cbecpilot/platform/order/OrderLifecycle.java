@@ -126,6 +126,7 @@ public class OrderLifecycle {
         move(t, RETURN_REQUESTED, APPROVE_RETURN, RETURN_APPROVED);
         move(t, RETURN_REQUESTED, REFUSE_RETURN, DELIVERED);
         move(t, RETURN_APPROVED, RECEIVE_RETURN, RETURNED);
+        move(t, RETURN_APPROVED, RETURN_LAPSED, DELIVERED);
     }
 
     /**

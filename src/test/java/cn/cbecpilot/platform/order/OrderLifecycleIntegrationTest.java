@@ -21,6 +21,9 @@ class OrderLifecycleIntegrationTest extends IntegrationTestBase {
     @Autowired
     List<ReceiptConsumer> consumers;
 
+    @Autowired
+    LapsingReturns lapsing;
+
     private ReferenceData reference;
     private OrderJourneys journeys;
 
@@ -259,6 +262,47 @@ class OrderLifecycleIntegrationTest extends IntegrationTestBase {
                 .jsonPath("$.violations[0].code")
                 .isEqualTo("RETURN_WINDOW");
         assertThat(journeys.status(order.orderNo())).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void anApprovedReturnWhoseGoodsAreNotBackInBondWithin45DaysOfReleaseLapsesAndTheSaleStands() {
+        String sku = reference.drugInStock("布洛芬片", "68.00", 5);
+        List<String> codes = journeys.codes(sku, 1);
+        var order = journeys.place(sku, 1, nextBuyer());
+        Instant start = clock.instant();
+        journeys.released(order, start.minus(Duration.ofDays(20)));
+        journeys.picked(order.orderNo(), null);
+        journeys.handedOver(order.orderNo());
+        journeys.delivered(order.orderNo());
+        ok(journeys.consumer(order, "return"), "RETURN_REQUESTED");
+        journeys.receipt("CEB626", order.orderNo(), "399", start);
+        long quota = quotaUsed(order.orderNo());
+        try {
+            clock.advance(Duration.ofDays(25));
+            assertThat(lapsing.lapseDue(10).toFuture().join())
+                    .as("day 45 after release: still in time")
+                    .isZero();
+            assertThat(journeys.status(order.orderNo())).isEqualTo("RETURN_APPROVED");
+
+            clock.advance(Duration.ofDays(1).plusMinutes(1));
+            journeys.console(order.orderNo(), "returned", Map.of("codes", codes))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.violations[0].code")
+                    .isEqualTo("RETURN_WINDOW");
+            assertThat(lapsing.lapseDue(10).toFuture().join()).isGreaterThanOrEqualTo(1);
+        } finally {
+            clock.set(start);
+        }
+
+        assertThat(journeys.status(order.orderNo())).isEqualTo("DELIVERED");
+        assertThat(events(order.orderNo())).endsWith("RETURN_LAPSED");
+        assertThat(quotaUsed(order.orderNo()))
+                .as("the sale stands")
+                .isEqualTo(quota)
+                .isPositive();
+        assertThat(unitStatuses(codes)).containsOnly("DELIVERED");
     }
 
     @Test

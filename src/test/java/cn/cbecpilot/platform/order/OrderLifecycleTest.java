@@ -56,6 +56,7 @@ class OrderLifecycleTest {
         allow(RETURN_REQUESTED, APPROVE_RETURN, RETURN_APPROVED);
         allow(RETURN_REQUESTED, REFUSE_RETURN, DELIVERED);
         allow(RETURN_APPROVED, RECEIVE_RETURN, RETURNED);
+        allow(RETURN_APPROVED, RETURN_LAPSED, DELIVERED);
     }
 
     private static void allow(OrderStatus from, OrderEvent on, OrderStatus to) {
