@@ -1,7 +1,9 @@
 package cn.cbecpilot.ceb.simulator;
 
 import cn.cbecpilot.ceb.message.MessageType;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,9 @@ final class Filed {
 
     private final Map<String, Received> documents = bounded();
     private final Map<String, String> numbers = bounded();
+    /** Per buyer ID and year, the value of each list released or on its way to release, by copNo. */
+    private final Map<String, Map<String, BigDecimal>> annual = bounded();
+
     private final AtomicLong serial = new AtomicLong();
 
     synchronized void file(Received document) {
@@ -25,6 +30,30 @@ final class Filed {
 
     synchronized Optional<Received> find(MessageType type, String key) {
         return Optional.ofNullable(documents.get(type + ":" + key));
+    }
+
+    /**
+     * Charges the list's value to the buyer's year when it fits under the limit, as customs' personal quota does,
+     * and answers the total it would have reached otherwise. A list declared again (same copNo) replaces its charge.
+     */
+    synchronized Optional<BigDecimal> chargeWithin(
+            String buyerIdNumber, int year, String copNo, BigDecimal value, BigDecimal limit) {
+        Map<String, BigDecimal> lists = annual.computeIfAbsent(buyerIdNumber + ":" + year, k -> new HashMap<>());
+        BigDecimal others = lists.entrySet().stream()
+                .filter(e -> !e.getKey().equals(copNo))
+                .map(Map.Entry::getValue)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = others.add(value);
+        if (total.compareTo(limit) > 0) {
+            return Optional.of(total);
+        }
+        lists.put(copNo, value);
+        return Optional.empty();
+    }
+
+    /** Gives a list's value back to its buyer's year: the list was rejected, cancelled or its goods returned. */
+    synchronized void credit(String copNo) {
+        annual.values().forEach(lists -> lists.remove(copNo));
     }
 
     /** The e-port's pre-entry number for a copNo: B, the date and nine digits (18 characters). */

@@ -9,11 +9,13 @@ import java.util.Optional;
  * The checks customs runs before it accepts a document, each answering with the returnInfo of a
  * rejection: the order's amounts add up, the list stays within the RMB 5,000 single limit (one
  * indivisible item excepted), and the list agrees with whichever of order, payment and waybill are
- * on file (tri-data).
+ * on file (tri-data), and the buyer's year stays within the RMB 26,000 annual limit (checked last,
+ * since a list that passes it is charged to the buyer's year).
  */
 final class Inspection {
 
     static final BigDecimal SINGLE_LIMIT = new BigDecimal("5000");
+    static final BigDecimal ANNUAL_LIMIT = new BigDecimal("26000");
 
     private Inspection() {}
 
@@ -22,7 +24,7 @@ final class Inspection {
             return orderAmounts(document);
         }
         if (document.type() == MessageType.CEB621) {
-            return singleLimit(document).or(() -> triData(document, filed));
+            return singleLimit(document).or(() -> triData(document, filed)).or(() -> annualLimit(document, filed));
         }
         return Optional.empty();
     }
@@ -47,6 +49,18 @@ final class Inspection {
         return total.compareTo(SINGLE_LIMIT) > 0 && !oneIndivisibleItem
                 ? Optional.of("[Code:-621005;Desc:超过单次交易限值 totalPrice " + total.toPlainString() + " > 5000]")
                 : Optional.empty();
+    }
+
+    private static Optional<String> annualLimit(Received list, Filed filed) {
+        BigDecimal value = list.lines().stream()
+                .map(l -> new BigDecimal(l.get("totalPrice")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        String appTime = list.get("appTime");
+        int year = appTime != null && appTime.length() >= 4
+                ? Integer.parseInt(appTime.substring(0, 4))
+                : java.time.Year.now().getValue();
+        return filed.chargeWithin(list.get("buyerIdNumber"), year, list.get("copNo"), value, ANNUAL_LIMIT)
+                .map(total -> "[Code:1313;Desc:超过年度交易限值 totalPrice " + total.toPlainString() + " > limitPrice 26000]");
     }
 
     private static Optional<String> triData(Received list, Filed filed) {

@@ -89,6 +89,7 @@ final class Submissions {
         Optional<String> rejection = signatureProblem.or(() -> Inspection.check(document, filed));
         filed.file(document);
         List<Step> steps = Verdicts.steps(document.type(), scenario, rejection);
+        givesQuotaBack(document, steps);
         for (int i = 0; i < steps.size(); i++) {
             byte[] receipt = receipts.receipt(document, steps.get(i), now());
             send(
@@ -109,6 +110,20 @@ final class Submissions {
         return verification.valid()
                 ? Optional.empty()
                 : Optional.of("[Code:-621029;Desc:签名验证失败 " + verification.reason() + "]");
+    }
+
+    /**
+     * A list rejected (here or by the scenario), cancelled or returned no longer counts toward its buyer's year; a
+     * refused cancellation or return leaves it counted.
+     */
+    private void givesQuotaBack(Received document, List<Step> steps) {
+        boolean refused = steps.stream()
+                .anyMatch(s -> s.status().equals("100") || s.status().startsWith("-"));
+        boolean list = document.type() == MessageType.CEB621;
+        boolean cancelOrReturn = document.type() == MessageType.CEB623 || document.type() == MessageType.CEB625;
+        if ((list && refused) || (cancelOrReturn && !refused)) {
+            filed.credit(document.get("copNo"));
+        }
     }
 
     private byte[] schemaFailure(TransInfo info, CebXmlException e) {

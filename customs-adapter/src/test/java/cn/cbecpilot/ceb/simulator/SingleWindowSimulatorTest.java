@@ -99,6 +99,42 @@ class SingleWindowSimulatorTest {
     }
 
     @Test
+    void rejectsTheListThatTakesItsBuyerPastTheAnnualLimitUntilACancellationGivesRoomBack() {
+        List<Parcel> lists = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> new Parcel(unique("ORD"), unique("COP"), new BigDecimal("6000.00"), 1, null))
+                .toList();
+        submitAll(lists.stream().map(Parcel::inventory).toArray(cn.cbecpilot.ceb.message.CebRequest[]::new));
+
+        await().atMost(BOUND).until(() -> lists.stream()
+                .allMatch(p -> !of(MessageType.CEB622, p.copNo()).isEmpty()));
+        List<Receipt> first = lists.stream()
+                .map(p -> of(MessageType.CEB622, p.copNo()).get(0))
+                .toList();
+        assertThat(first).filteredOn(r -> r.returnStatus().equals("120")).hasSize(4);
+        assertThat(first)
+                .filteredOn(r -> r.returnStatus().equals("100"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.returnInfo()).contains("Code:1313").contains("30000.00"));
+
+        Parcel accepted = lists.stream()
+                .filter(p ->
+                        of(MessageType.CEB622, p.copNo()).get(0).returnStatus().equals("120"))
+                .findFirst()
+                .orElseThrow();
+        submitAll(accepted.cancel("01102026I000000001"));
+        await().atMost(BOUND)
+                .until(() -> !of(MessageType.CEB624, accepted.copNo()).isEmpty());
+        Parcel another = new Parcel(unique("ORD"), unique("COP"), new BigDecimal("6000.00"), 1, null);
+        submitAll(another.inventory());
+
+        await().atMost(BOUND)
+                .until(() -> !of(MessageType.CEB622, another.copNo()).isEmpty());
+        assertThat(of(MessageType.CEB622, another.copNo()).get(0).returnStatus())
+                .as("the cancelled list's 6,000 is room again")
+                .isEqualTo("120");
+    }
+
+    @Test
     void rejectsAnOrderWhosePaidAmountIsNotTheSumOfItsParts() {
         Parcel parcel = Parcel.of(unique("ORD"), unique("COP"));
         PreparedMessage prepared = gateway.prepare(parcel.order());
