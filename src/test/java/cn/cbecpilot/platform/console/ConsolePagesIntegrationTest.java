@@ -1,29 +1,97 @@
 package cn.cbecpilot.platform.console;
 
+import static cn.cbecpilot.platform.support.OrderJourneys.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.OrderJourneys;
 import cn.cbecpilot.platform.support.ReferenceData;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
-/** The console's read-only pages over HTTP: the dashboard's charts, qualification warnings, products with lots. */
+/**
+ * The console's read-only pages over HTTP: the dashboard's charts (clearance times and refusal reasons counted from
+ * real receipts), qualification warnings, products with lots.
+ */
 class ConsolePagesIntegrationTest extends IntegrationTestBase {
 
+    private static final Pattern VALUE = Pattern.compile("<text class=\"value\"[^>]*>(\\d+)</text>");
+
+    @Autowired
+    List<ReceiptConsumer> consumers;
+
+    private OrderJourneys journeys;
+
+    @BeforeEach
+    void setUp() {
+        journeys = new OrderJourneys(http, operator(), db, consumers);
+    }
+
     @Test
-    void dashboardDrawsItsThreeChartsAsInlineSvgWithARowPerState() {
+    void dashboardDrawsItsFiveChartsAsInlineSvgWithARowPerStateAndPerClearanceBand() {
         String body = page("/console");
 
-        assertThat(body.split("<svg", -1)).hasSize(4);
+        assertThat(body.split("<svg", -1)).hasSize(6);
         assertThat(body)
                 .contains("id=\"chart-status\"")
                 .contains("id=\"chart-days\"")
-                .contains("id=\"chart-quota\"");
-        assertThat(body.split("class=\"bar\"", -1).length - 1).isGreaterThanOrEqualTo(18 + 14 + 4);
+                .contains("id=\"chart-quota\"")
+                .contains("id=\"chart-clearance\"")
+                .contains("id=\"chart-refusals\"");
+        assertThat(body.split("class=\"bar\"", -1).length - 1).isGreaterThanOrEqualTo(18 + 14 + 4 + 6);
+        assertThat(values(section(body, "chart-clearance"))).hasSize(ClearanceStatistics.BANDS.size());
         assertThat(body).doesNotContain("<script").doesNotContain("style=");
+    }
+
+    @Test
+    void dashboardCountsAnOrderReleasedThreeMinutesAfterItsDeclarationInTheOneToFiveMinuteBand() {
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬 通关时长", "20.00", 3);
+        var order = journeys.place(sku, 1, nextBuyer());
+        List<Long> before = values(section(page("/console"), "chart-clearance"));
+
+        journeys.released(order, clock.instant().plus(Duration.ofMinutes(3)));
+
+        assertThat(journeys.status(order.orderNo())).isEqualTo("RELEASED");
+        List<Long> expected = new ArrayList<>(before);
+        expected.set(1, before.get(1) + 1);
+        assertThat(values(section(page("/console"), "chart-clearance"))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void dashboardCountsACustomsRefusalUnderTheReasonCodeOfItsReceipt() {
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬 退单原因", "20.00", 3);
+        var order = journeys.place(sku, 1, nextBuyer());
+        ok(journeys.pay(order), "DECLARED");
+        String code = "9" + nextBuyer();
+        Instant now = clock.instant();
+        try {
+            // far enough ahead that the dashboard's two weeks hold this refusal alone, whatever other tests refused
+            clock.set(now.plus(Duration.ofDays(200)));
+            RefusingReceipts.push(http, order.orderNo(), "[Code:" + code + ";Desc:订单与清单商品信息不一致]", clock.instant());
+            assertThat(journeys.status(order.orderNo())).isEqualTo("REJECTED");
+
+            String refusals = section(page("/console"), "chart-refusals");
+
+            assertThat(refusals).contains(">" + code + " 订单与清单商品信息…</text>").doesNotContain("id=\"no-refusals\"");
+            String row = refusals.substring(refusals.indexOf("data-code=\"" + code + "\""));
+            assertThat(row.substring(0, row.indexOf("</tr>")))
+                    .contains("<td>订单与清单商品信息不一致</td>")
+                    .contains("<td>1</td>");
+            assertThat(values(refusals)).containsExactly(1L);
+        } finally {
+            clock.set(now);
+        }
     }
 
     @Test
@@ -72,6 +140,21 @@ class ConsolePagesIntegrationTest extends IntegrationTestBase {
 
     private static Map<String, Object> qualification(String number, LocalDate from, LocalDate until) {
         return Map.of("type", "CBEC_ENTERPRISE", "number", number, "validFrom", from, "validUntil", until);
+    }
+
+    /** The values a chart's bars stand for, top to bottom. */
+    private static List<Long> values(String chart) {
+        Matcher value = VALUE.matcher(chart);
+        List<Long> values = new ArrayList<>();
+        while (value.find()) {
+            values.add(Long.parseLong(value.group(1)));
+        }
+        return values;
+    }
+
+    private static String section(String body, String id) {
+        String from = body.substring(body.indexOf("id=\"" + id + "\""));
+        return from.substring(0, from.indexOf("</section>"));
     }
 
     private String page(String path) {
