@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,21 +20,22 @@ import reactor.core.publisher.Mono;
 
 /**
  * The console's export returns: the export lists with what each line may still return, a batch selection (a quantity
- * per line) applied through the same {@link ApplyingForReturns} as {@code POST /api/export-returns}, and the returns
- * with their status and the tally, disposal and bonded-step buttons their state calls for.
+ * per line, and the codes of the returned units where the list recorded codes) applied through the same
+ * {@link ApplyingForReturns} as {@code POST /api/export-returns}, and the returns with the tally, disposal and
+ * bonded-step buttons their state allows. Those buttons also sit on a return's own page, and come back to it.
  */
 @Controller
 @HtmlPages
 class ExportReturnPageController {
 
-    private final ExportLists lists;
+    private final ExportReturnPages pages;
     private final ReadingReturns reading;
     private final ApplyingForReturns applying;
     private final MovingReturns moving;
 
     ExportReturnPageController(
-            ExportLists lists, ReadingReturns reading, ApplyingForReturns applying, MovingReturns moving) {
-        this.lists = lists;
+            ExportReturnPages pages, ReadingReturns reading, ApplyingForReturns applying, MovingReturns moving) {
+        this.pages = pages;
         this.reading = reading;
         this.applying = applying;
         this.moving = moving;
@@ -41,41 +43,36 @@ class ExportReturnPageController {
 
     @GetMapping("/console/export-returns")
     Mono<Rendering> page() {
-        return page(ReturnSelection.blank(), Map.of(), HttpStatus.OK);
+        return pages.list(ReturnSelection.blank(), Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/console/export-returns")
     Mono<Rendering> apply(ServerWebExchange exchange) {
         return exchange.getFormData().map(ReturnSelection::of).flatMap(selection -> {
             if (!selection.problems().isEmpty()) {
-                return page(selection, selection.problems(), HttpStatus.UNPROCESSABLE_ENTITY);
+                return pages.list(selection, selection.problems(), HttpStatus.UNPROCESSABLE_ENTITY);
             }
             return applying.apply(selection.toApplication())
-                    .map(r -> Rendering.redirectTo("/console/export-returns#return-" + r.returnNo())
-                            .build())
+                    .map(r -> ExportReturnPages.done(r.returnNo(), false))
                     .onErrorResume(
                             RulesViolated.class,
-                            e -> page(selection, selection.refusals(e.violations()), HttpStatus.UNPROCESSABLE_ENTITY));
+                            e -> pages.list(
+                                    selection, selection.refusals(e.violations()), HttpStatus.UNPROCESSABLE_ENTITY));
         });
     }
 
     /** The goods arrived as declared: every line counted at its declared quantity with its declared codes. */
     @PostMapping("/console/export-returns/{returnNo}/tally")
     Mono<Rendering> tally(@PathVariable String returnNo, ServerWebExchange exchange) {
-        return exchange.getFormData()
-                .map(form -> form.getFirst("location") == null ? "" : form.getFirst("location"))
-                .flatMap(location -> tally(returnNo, location));
-    }
-
-    private Mono<Rendering> tally(String returnNo, String location) {
-        return reading.details(returnNo)
-                .map(d -> d.lines().stream()
-                        .map(l -> new TallyLine(l.exportListNo(), l.gnum(), l.quantity(), l.codes()))
-                        .toList())
-                .flatMap(lines -> moving.tally(returnNo, lines, location.isBlank() ? null : location.strip(), null))
-                .thenReturn(back(returnNo))
-                .onErrorResume(InvalidInput.class, e -> refused(e))
-                .onErrorResume(RulesViolated.class, e -> refused(e));
+        return exchange.getFormData().flatMap(form -> {
+            String location = form.getFirst("location") == null ? "" : form.getFirst("location");
+            return reading.details(returnNo)
+                    .map(d -> d.lines().stream()
+                            .map(l -> new TallyLine(l.exportListNo(), l.gnum(), l.quantity(), l.codes()))
+                            .toList())
+                    .flatMap(lines -> moving.tally(returnNo, lines, location.isBlank() ? null : location.strip(), null))
+                    .transform(done -> outcome(returnNo, form, done));
+        });
     }
 
     /** The disposal form's fields come in the body, which WebFlux does not bind to request parameters. */
@@ -84,18 +81,13 @@ class ExportReturnPageController {
         return exchange.getFormData().flatMap(form -> {
             Disposition disposition = disposition(form.getFirst("disposition"));
             if (disposition == null) {
-                return page(
-                        ReturnSelection.blank(),
-                        Map.of(
-                                ReturnSelection.TOP,
-                                List.of(RuleProblem.of("INVALID_DISPOSITION", ReturnSelection.CONTEXT))),
-                        HttpStatus.UNPROCESSABLE_ENTITY);
+                return pages.refused(
+                        returnNo,
+                        ExportReturnPages.fromDetail(form),
+                        List.of(RuleProblem.of("INVALID_DISPOSITION", ReturnSelection.CONTEXT)));
             }
             boolean rebateRepaid = "true".equals(form.getFirst("rebateRepaid"));
-            return moving.dispose(returnNo, disposition, rebateRepaid)
-                    .thenReturn(back(returnNo))
-                    .onErrorResume(InvalidInput.class, e -> refused(e))
-                    .onErrorResume(RulesViolated.class, e -> refused(e));
+            return moving.dispose(returnNo, disposition, rebateRepaid).transform(done -> outcome(returnNo, form, done));
         });
     }
 
@@ -109,46 +101,18 @@ class ExportReturnPageController {
     }
 
     @PostMapping("/console/export-returns/{returnNo}/steps/{step}")
-    Mono<Rendering> step(@PathVariable String returnNo, @PathVariable String step) {
-        return Mono.defer(() -> moving.step(returnNo, step)).thenReturn(back(returnNo));
+    Mono<Rendering> step(@PathVariable String returnNo, @PathVariable String step, ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> Mono.defer(() -> moving.step(returnNo, step))
+                .thenReturn(ExportReturnPages.done(returnNo, ExportReturnPages.fromDetail(form))));
     }
 
-    private static Rendering back(String returnNo) {
-        return Rendering.redirectTo("/console/export-returns#return-" + returnNo)
-                .build();
-    }
-
-    private Mono<Rendering> refused(InvalidInput e) {
-        return page(
-                ReturnSelection.blank(),
-                Map.of(
-                        ReturnSelection.TOP,
-                        e.problems().stream()
-                                .map(p -> RuleProblem.of(p.code(), ReturnSelection.CONTEXT))
-                                .toList()),
-                HttpStatus.UNPROCESSABLE_ENTITY);
-    }
-
-    private Mono<Rendering> refused(RulesViolated e) {
-        return page(
-                ReturnSelection.blank(),
-                Map.of(
-                        ReturnSelection.TOP,
-                        e.violations().stream()
-                                .map(v -> RuleProblem.of(v.code().name(), ReturnSelection.CONTEXT))
-                                .toList()),
-                HttpStatus.UNPROCESSABLE_ENTITY);
-    }
-
-    private Mono<Rendering> page(
-            ReturnSelection selection, Map<String, List<RuleProblem>> problems, HttpStatus status) {
-        return Mono.zip(lists.all(), reading.all()).map(t -> Rendering.view("console/export-returns")
-                .status(status)
-                .modelAttribute("lists", t.getT1())
-                .modelAttribute("returns", t.getT2())
-                .modelAttribute("selection", selection)
-                .modelAttribute("problems", problems)
-                .modelAttribute("dispositions", Disposition.values())
-                .build());
+    /** Back to the page the action was posted from; a rule's refusal shown there, other errors on the error pages. */
+    private Mono<Rendering> outcome(String returnNo, MultiValueMap<String, String> form, Mono<?> action) {
+        boolean fromDetail = ExportReturnPages.fromDetail(form);
+        return action.thenReturn(ExportReturnPages.done(returnNo, fromDetail))
+                .onErrorResume(
+                        InvalidInput.class, e -> pages.refused(returnNo, fromDetail, ExportReturnPages.problems(e)))
+                .onErrorResume(
+                        RulesViolated.class, e -> pages.refused(returnNo, fromDetail, ExportReturnPages.problems(e)));
     }
 }

@@ -1,0 +1,147 @@
+package cn.cbecpilot.platform.exportreturn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cbecpilot.platform.support.IntegrationTestBase;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * The export-return pages over real HTTP: the export-list upload with its session and CSRF token as a browser sends
+ * them, the token in the multipart form, and a file larger than the upload takes answered on the page rather than
+ * with a server error; both pages worded in full in each language.
+ */
+class ExportReturnPagesIntegrationTest extends IntegrationTestBase {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @Test
+    void importsTheListsOfAFilePostedWithThePagesToken() {
+        String listNo = ExportReturnFixture.newListNo();
+
+        Answer answer = upload(validCsv(listNo).getBytes(StandardCharsets.UTF_8), true);
+
+        assertThat(answer.status()).isEqualTo(HttpStatus.CREATED);
+        assertThat(answer.body()).contains("已导入 1 个出口清单，共 1 行。");
+        assertThat(lists(listNo)).isOne();
+    }
+
+    @Test
+    void bothPagesHaveAllTheirTextInEitherLanguage() {
+        String listNo = ExportReturnFixture.newListNo();
+        upload(validCsv(listNo).getBytes(StandardCharsets.UTF_8), true);
+        String returnNo = (String) operator()
+                .post()
+                .uri("/api/export-returns")
+                .bodyValue(Map.of("lines", List.of(ExportReturnFixture.line(listNo, 1, 1, null))))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("returnNo");
+
+        for (String language : List.of("zh-CN", "en")) {
+            for (String path : List.of("/console/export-returns", "/console/export-returns/" + returnNo)) {
+                String page = operator()
+                        .get()
+                        .uri(path)
+                        .header("Accept-Language", language)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody();
+                assertThat(page)
+                        .as(path + " in " + language)
+                        .doesNotContain("??")
+                        .contains(returnNo);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownReturnsPageIsTheNotFoundPage() {
+        operator()
+                .get()
+                .uri("/console/export-returns/ER-NONE")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("id=\"error-page\""));
+    }
+
+    @Test
+    void refusesAFileLargerThanTheUploadTakesOnThePageAndImportsNothing() {
+        String listNo = ExportReturnFixture.newListNo();
+        String row = validCsv(listNo).lines().skip(1).findFirst().orElseThrow() + "\n";
+        byte[] huge = (validCsv(listNo) + row.repeat(5 * 1024 * 1024 / row.length())).getBytes(StandardCharsets.UTF_8);
+
+        Answer answer = upload(huge, true);
+
+        assertThat(huge.length).isGreaterThan(ExportListUploadController.MAX_FILE);
+        assertThat(answer.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(answer.body()).contains("id=\"upload-problem\"").contains("文件超过 4 MB，未导入任何内容。");
+        assertThat(lists(listNo)).isZero();
+    }
+
+    private String validCsv(String listNo) {
+        LocalDate released = LocalDate.now(clock).minusDays(10);
+        return ExportReturnPagesBrowserIntegrationTest.csv(
+                ExportReturnPagesBrowserIntegrationTest.csvRow(listNo, released, 1, "3004909099", "4", ""));
+    }
+
+    private long lists(String listNo) {
+        return count("select count(*) from export_list where export_list_no = '" + listNo + "'");
+    }
+
+    record Answer(HttpStatus status, String body) {}
+
+    /** Opens the page as the operator, then posts the upload with the page's session and, if asked, its token. */
+    private Answer upload(byte[] file, boolean withToken) {
+        WebTestClient as = http.mutate()
+                .defaultHeaders(h -> {
+                    h.setBasicAuth("operator", "operator");
+                    h.set("Accept-Language", "zh-CN");
+                })
+                .build();
+        EntityExchangeResult<String> page = as.get()
+                .uri("/console/export-returns")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
+        Matcher token = CSRF.matcher(page.getResponseBody());
+        assertThat(token.find()).as("the page carries a CSRF token").isTrue();
+        String session = page.getResponseCookies().getFirst("SESSION").getValue();
+
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        if (withToken) {
+            form.part("_csrf", token.group(1));
+        }
+        form.part("file", new ByteArrayResource(file)).filename("lists.csv");
+        EntityExchangeResult<String> answer = as.post()
+                .uri("/console/export-returns/lists")
+                .cookie("SESSION", session)
+                .body(BodyInserters.fromMultipartData(form.build()))
+                .exchange()
+                .expectBody(String.class)
+                .returnResult();
+        return new Answer(HttpStatus.valueOf(answer.getStatus().value()), answer.getResponseBody());
+    }
+}
