@@ -24,11 +24,15 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Who may reach what: consumers the storefront and their own orders (by token), operators the console and its API
@@ -121,10 +125,30 @@ class SecurityConfiguration {
     }
 
     /** Page forms carry the token as a field; the positive-list upload is multipart, so the token is read there too. */
-    private static XorServerCsrfTokenRequestAttributeHandler pageCsrfTokens() {
+    private static ServerCsrfTokenRequestHandler pageCsrfTokens() {
         var handler = new XorServerCsrfTokenRequestAttributeHandler();
         handler.setTokenFromMultipartDataEnabled(true);
-        return handler;
+        return new MultipartWithoutTokenRefused(handler);
+    }
+
+    /**
+     * Spring Security maps a multipart form without the token field to null, which Reactor turns into a
+     * NullPointerException and the client into a 500: a form without its token is a form without a token, refused with
+     * 403 like any other.
+     */
+    private record MultipartWithoutTokenRefused(ServerCsrfTokenRequestHandler delegate)
+            implements ServerCsrfTokenRequestHandler {
+
+        @Override
+        public void handle(ServerWebExchange exchange, Mono<CsrfToken> token) {
+            delegate.handle(exchange, token);
+        }
+
+        @Override
+        public Mono<String> resolveCsrfTokenValue(ServerWebExchange exchange, CsrfToken token) {
+            return delegate.resolveCsrfTokenValue(exchange, token)
+                    .onErrorResume(NullPointerException.class, noTokenField -> Mono.empty());
+        }
     }
 
     private static RedirectServerLogoutSuccessHandler loggedOut() {

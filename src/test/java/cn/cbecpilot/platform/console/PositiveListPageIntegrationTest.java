@@ -59,6 +59,27 @@ class PositiveListPageIntegrationTest extends IntegrationTestBase {
         assertThat(count("select count(*) from positive_list_edition")).isEqualTo(editions);
     }
 
+    @Test
+    void refusesAnUploadWithoutItsCsrfTokenWith403AndImportsNothing() {
+        long editions = count("select count(*) from positive_list_edition");
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("edition", "no-token-" + nextBuyer());
+        form.part("effectiveFrom", "2030-01-01");
+        form.part("file", new ByteArrayResource(CSV.getBytes(StandardCharsets.UTF_8)))
+                .filename("list.csv");
+
+        http.mutate()
+                .defaultHeaders(h -> h.setBasicAuth(newOperator("COMPLIANCE"), "clerk-password-1"))
+                .build()
+                .post()
+                .uri("/console/positive-list")
+                .body(BodyInserters.fromMultipartData(form.build()))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        assertThat(count("select count(*) from positive_list_edition")).isEqualTo(editions);
+    }
+
     /** Opens the page as the operator, then posts the form with the page's session and token, as the browser does. */
     private HttpStatus upload(String operator, String edition, byte[] file) {
         WebTestClient as = http.mutate()
