@@ -55,7 +55,7 @@ class PlatformBenchmark {
     private final boolean twoInstances = Boolean.parseBoolean(System.getProperty("benchmark.two-instances", "true"));
     private final boolean oneInstance = Boolean.parseBoolean(System.getProperty("benchmark.one-instance", "true"));
     private final List<String> jvm =
-            List.of(System.getProperty("benchmark.jvm", "-Xmx512m -XX:+UseG1GC").split(" "));
+            List.of(System.getProperty("benchmark.jvm", PlatformProcess.PRODUCTION_JVM).split(" "));
 
     private static final int PLACEMENT_ROUND = 10_000;
 
