@@ -6,15 +6,20 @@ import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.NotFound;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -25,7 +30,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every error of the JSON API as an RFC 9457 problem: 422 with all violated rule codes, 409 for a state that does not
- * allow the request, 404 for what does not exist, 400 for malformed input; never a stack trace.
+ * allow the request, 404 for what does not exist, 400 for malformed input, 503 while the database cannot be reached;
+ * never a stack trace.
  */
 @RestControllerAdvice(basePackages = "cn.cbecpilot.platform")
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -122,6 +128,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** The database unreachable for a while (down, restarting, its pool exhausted): worth trying again, not a bug. */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        CannotCreateTransactionException.class,
+        R2dbcNonTransientResourceException.class,
+        R2dbcTransientResourceException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.toString());
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Service unavailable",
+                "the platform cannot reach its database for the moment; try again shortly",
+                null);
     }
 
     @ExceptionHandler(Exception.class)

@@ -50,6 +50,8 @@ final class ResilientCall {
                         .failureRateThreshold(b.failureRatePercent())
                         .waitDurationInOpenState(b.openStateWait())
                         .permittedNumberOfCallsInHalfOpenState(b.halfOpenCalls())
+                        // callers ask isCircuitOpen() before they call, so no call would ever move it to half-open
+                        .automaticTransitionFromOpenToHalfOpenEnabled(true)
                         .recordException(Failures::isTransient)
                         .build());
         bulkhead = Bulkhead.of(
