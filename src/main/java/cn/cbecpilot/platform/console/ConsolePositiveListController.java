@@ -3,17 +3,15 @@ package cn.cbecpilot.platform.console;
 import cn.cbecpilot.platform.catalog.PositiveListCsv;
 import cn.cbecpilot.platform.catalog.PositiveListEdition;
 import cn.cbecpilot.platform.catalog.PositiveLists;
+import cn.cbecpilot.platform.pages.UploadedFiles;
 import cn.cbecpilot.platform.shared.InvalidInput;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
@@ -29,9 +27,8 @@ import reactor.core.publisher.Mono;
 class ConsolePositiveListController {
 
     /** Far above the largest edition the reader accepts (5,000 rows), so that only absurd uploads are cut off. */
-    static final int MAX_FILE = 4 * 1024 * 1024;
-
     private final PositiveLists positiveLists;
+
     private final Clock clock;
 
     ConsolePositiveListController(PositiveLists positiveLists, Clock clock) {
@@ -47,7 +44,7 @@ class ConsolePositiveListController {
     @PostMapping("/console/positive-list")
     Mono<Rendering> importEdition(ServerWebExchange exchange) {
         return exchange.getMultipartData()
-                .flatMap(parts -> Mono.zip(Mono.just(parts), fileText(parts.getFirst("file"))))
+                .flatMap(parts -> Mono.zip(Mono.just(parts), UploadedFiles.text(parts.getFirst("file"))))
                 .flatMap(t -> importFrom(field(t.getT1(), "edition"), field(t.getT1(), "effectiveFrom"), t.getT2()))
                 .flatMap(result ->
                         page(result, result.succeeded() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY))
@@ -109,21 +106,6 @@ class ConsolePositiveListController {
 
     private static ImportResult refusal(String edition, LocalDate from, int read, String key) {
         return new ImportResult(edition, from, read, 0, List.of(), key);
-    }
-
-    private static Mono<String> fileText(Part part) {
-        if (!(part instanceof FilePart file)) {
-            return Mono.just("");
-        }
-        return DataBufferUtils.join(file.content(), MAX_FILE)
-                .map(buffer -> {
-                    try {
-                        return buffer.toString(StandardCharsets.UTF_8);
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty("");
     }
 
     private static String field(MultiValueMap<String, Part> parts, String name) {

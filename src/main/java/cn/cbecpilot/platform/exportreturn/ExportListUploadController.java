@@ -3,16 +3,14 @@ package cn.cbecpilot.platform.exportreturn;
 import cn.cbecpilot.platform.exportreturn.domain.ExportListCsv;
 import cn.cbecpilot.platform.exportreturn.domain.ImportedList;
 import cn.cbecpilot.platform.pages.HtmlPages;
+import cn.cbecpilot.platform.pages.UploadedFiles;
 import cn.cbecpilot.platform.shared.Conflict;
 import cn.cbecpilot.platform.shared.InvalidInput;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
-import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -28,9 +26,6 @@ import reactor.core.publisher.Mono;
 @HtmlPages
 class ExportListUploadController {
 
-    /** Far above the largest file the reader takes (5,000 rows), so that only absurd uploads are cut off unread. */
-    static final int MAX_FILE = 4 * 1024 * 1024;
-
     private final ExportReturnPages pages;
     private final ImportingExportLists importing;
 
@@ -44,7 +39,7 @@ class ExportListUploadController {
         return exchange.getMultipartData()
                 .flatMap(parts -> parts.getFirst("file") instanceof FilePart file
                                 && !file.filename().isBlank()
-                        ? text(file).flatMap(this::importFrom)
+                        ? UploadedFiles.text(file).flatMap(this::importFrom)
                         : Mono.just(ListUpload.refused("exportReturns.upload.noFile")))
                 .flatMap(result ->
                         show(result, result.succeeded() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY))
@@ -70,17 +65,5 @@ class ExportListUploadController {
 
     private Mono<Rendering> show(ListUpload result, HttpStatus status) {
         return pages.list(ReturnSelection.blank(), Map.of(), result, status);
-    }
-
-    private static Mono<String> text(Part file) {
-        return DataBufferUtils.join(file.content(), MAX_FILE)
-                .map(buffer -> {
-                    try {
-                        return buffer.toString(StandardCharsets.UTF_8);
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty("");
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Administrators manage accounts; each role reaches only its part of the console API. */
 class OperatorAccessIntegrationTest extends IntegrationTestBase {
@@ -133,23 +132,5 @@ class OperatorAccessIntegrationTest extends IntegrationTestBase {
                 .isFalse();
         assertThat(count("select count(*) from operator where username = 'intruder'"))
                 .isZero();
-    }
-
-    private String newOperator(String role) {
-        String name = "clerk" + nextBuyer();
-        operator()
-                .post()
-                .uri("/api/console/operators")
-                .bodyValue(Map.of("username", name, "password", "clerk-password-1", "roles", List.of(role)))
-                .exchange()
-                .expectStatus()
-                .isCreated();
-        return name;
-    }
-
-    private WebTestClient as(String name) {
-        return http.mutate()
-                .defaultHeaders(h -> h.setBasicAuth(name, "clerk-password-1"))
-                .build();
     }
 }

@@ -54,8 +54,8 @@ class PlatformBenchmark {
     private final int warmupLifecycles = Integer.getInteger("benchmark.warmup-lifecycles", 1_000);
     private final boolean twoInstances = Boolean.parseBoolean(System.getProperty("benchmark.two-instances", "true"));
     private final boolean oneInstance = Boolean.parseBoolean(System.getProperty("benchmark.one-instance", "true"));
-    private final List<String> jvm =
-            List.of(System.getProperty("benchmark.jvm", PlatformProcess.PRODUCTION_JVM).split(" "));
+    private final List<String> jvm = List.of(
+            System.getProperty("benchmark.jvm", PlatformProcess.PRODUCTION_JVM).split(" "));
 
     private static final int PLACEMENT_ROUND = 10_000;
 

@@ -3,19 +3,17 @@ package cn.cbecpilot.platform.exportreturn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.PageForms;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * The export-return pages over real HTTP: the export-list upload with its session and CSRF token as a browser sends
@@ -23,8 +21,6 @@ import org.springframework.web.reactive.function.BodyInserters;
  * with a server error; both pages worded in full in each language.
  */
 class ExportReturnPagesIntegrationTest extends IntegrationTestBase {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Test
     void importsTheListsOfAFilePostedWithThePagesToken() {
@@ -93,7 +89,7 @@ class ExportReturnPagesIntegrationTest extends IntegrationTestBase {
 
         Answer answer = upload(huge, true);
 
-        assertThat(huge.length).isGreaterThan(ExportListUploadController.MAX_FILE);
+        assertThat(huge.length).isGreaterThan(cn.cbecpilot.platform.pages.UploadedFiles.MAX_BYTES);
         assertThat(answer.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(answer.body()).contains("id=\"upload-problem\"").contains("文件超过 4 MB，未导入任何内容。");
         assertThat(lists(listNo)).isZero();
@@ -119,29 +115,10 @@ class ExportReturnPagesIntegrationTest extends IntegrationTestBase {
                     h.set("Accept-Language", "zh-CN");
                 })
                 .build();
-        EntityExchangeResult<String> page = as.get()
-                .uri("/console/export-returns")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult();
-        Matcher token = CSRF.matcher(page.getResponseBody());
-        assertThat(token.find()).as("the page carries a CSRF token").isTrue();
-        String session = page.getResponseCookies().getFirst("SESSION").getValue();
-
         MultipartBodyBuilder form = new MultipartBodyBuilder();
-        if (withToken) {
-            form.part("_csrf", token.group(1));
-        }
         form.part("file", new ByteArrayResource(file)).filename("lists.csv");
-        EntityExchangeResult<String> answer = as.post()
-                .uri("/console/export-returns/lists")
-                .cookie("SESSION", session)
-                .body(BodyInserters.fromMultipartData(form.build()))
-                .exchange()
-                .expectBody(String.class)
-                .returnResult();
+        EntityExchangeResult<String> answer = PageForms.open(as, "/console/export-returns")
+                .postMultipart("/console/export-returns/lists", form, withToken);
         return new Answer(HttpStatus.valueOf(answer.getStatus().value()), answer.getResponseBody());
     }
 }

@@ -6,6 +6,7 @@ import cn.cbecpilot.platform.customs.OutboxDispatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +37,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(IntegrationTestBase.TestClock.class)
 public abstract class IntegrationTestBase {
 
+    private static final String OPERATOR_PASSWORD = "clerk-password-1";
     private static final AtomicLong BUYERS = new AtomicLong(System.nanoTime() % 1_000_000);
 
     @Autowired
@@ -117,6 +119,26 @@ public abstract class IntegrationTestBase {
                 .returnResult()
                 .getResponseBody();
         return (String) order.get("orderNo");
+    }
+
+    /** Creates an operator account with the role (through the administrator's API); answers its name. */
+    protected String newOperator(String role) {
+        String name = "clerk" + nextBuyer();
+        operator()
+                .post()
+                .uri("/api/console/operators")
+                .bodyValue(Map.of("username", name, "password", OPERATOR_PASSWORD, "roles", List.of(role)))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        return name;
+    }
+
+    /** A client signed in as an operator {@link #newOperator} created. */
+    protected WebTestClient as(String operator) {
+        return http.mutate()
+                .defaultHeaders(h -> h.setBasicAuth(operator, OPERATOR_PASSWORD))
+                .build();
     }
 
     protected WebTestClient operator() {
