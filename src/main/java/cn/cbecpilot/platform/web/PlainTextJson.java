@@ -13,13 +13,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Text in a JSON request carries no control characters other than tab and line breaks: no name, code, number or
- * address has one, and PostgreSQL refuses a NUL outright, which would otherwise surface as a server failure.
+ * Text in a JSON request carries no control characters other than tab, line breaks and the separators of scanned
+ * codes: no name, number or address has one, and PostgreSQL refuses a NUL outright, which would otherwise surface as
+ * a server failure.
  */
 @Configuration(proxyBeanMethods = false)
 class PlainTextJson {
 
     static final String REASON = "control characters are not allowed in text";
+
+    /**
+     * Tab and line breaks, and the separators a scanner passes on from a traceability code: GS (FNC1 between GS1
+     * element strings), RS and EOT (the ISO/IEC 15434 envelope around them).
+     */
+    private static final java.util.BitSet ALLOWED = java.util.BitSet.valueOf(
+            new long[] {(1L << '\t') | (1L << '\n') | (1L << '\r') | (1L << 0x1D) | (1L << 0x1E) | (1L << 0x04)});
 
     @Bean
     Module plainTextOnly() {
@@ -29,7 +37,7 @@ class PlainTextJson {
     static boolean isControl(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            if ((c < 0x20 && !ALLOWED.get(c)) || c == 0x7F) {
                 return true;
             }
         }
