@@ -47,12 +47,13 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
     protected void submit(String css) {
         WebElement old = find("html");
         find(css).click();
-        waitFor().until(driver -> gone(old));
+        new WebDriverWait(page(), Duration.ofSeconds(90)).until(driver -> gone(old));
     }
 
     /**
      * Whether the element's page was replaced. Chromium answers a look at an element of a page being replaced with
-     * "does not belong to the document" rather than a stale element, which means the same.
+     * "does not belong to the document" rather than a stale element, which means the same. On a starved machine the
+     * renderer may not answer the look within the driver's 30 s while it builds the next page: still loading.
      */
     private static boolean gone(WebElement element) {
         try {
@@ -60,6 +61,8 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
             return false;
         } catch (StaleElementReferenceException e) {
             return true;
+        } catch (org.openqa.selenium.TimeoutException rendererBusy) {
+            return false;
         } catch (WebDriverException e) {
             if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
                 return true;
