@@ -30,6 +30,7 @@ class PlacementStatements {
             // the no-op update of an existing row takes its lock, as SELECT ... FOR UPDATE would
             + " on conflict (buyer_id_hash, year) do update set used = buyer_quota.used returning used)"
             + " select quota.used, u.sku,"
+            + " (select o.order_no from customer_order o where o.idempotency_key = $5) as placed,"
             + " (select " + BondStock.availableUnitsOn("$4") + " from bond_stock s where s.sku = u.sku) as available,"
             + " (select p.quantity from buyer_product_quota p where p.buyer_id_hash = $1 and p.year = $2"
             + " and p.sku = u.sku) as bought"
@@ -63,21 +64,29 @@ class PlacementStatements {
         this.data = data;
     }
 
-    /** What the buyer has used this year, and per SKU the units available on the day and those the buyer bought. */
-    record Standing(Money used, Map<String, Integer> available, Map<String, Integer> bought) {}
+    /**
+     * What the buyer has used this year, per SKU the units available on the day and those the buyer bought, and the
+     * order the same Idempotency-Key placed before, if any ({@code placedBefore}).
+     */
+    record Standing(Money used, Map<String, Integer> available, Map<String, Integer> bought, String placedBefore) {}
 
-    /** Locks the buyer's quota row of the year, creating it, and reads the standing. */
-    Mono<Standing> lockAndRead(String idHash, int year, Collection<String> skus, LocalDate day) {
+    /**
+     * Locks the buyer's quota row of the year, creating it, and reads the standing; the Idempotency-Key is looked up in
+     * the same round trip, a placement being mostly round trips.
+     */
+    Mono<Standing> lockAndRead(String idHash, int year, Collection<String> skus, LocalDate day, String key) {
         return db.sql(READ)
                 .bind(0, idHash)
                 .bind(1, year)
                 .bind(2, skus.toArray(String[]::new))
                 .bind(3, day)
+                .bind(4, key)
                 .map((r, m) -> new Object[] {
                     r.get("used", BigDecimal.class),
                     r.get("sku", String.class),
                     r.get("available", Long.class),
-                    r.get("bought", Integer.class)
+                    r.get("bought", Integer.class),
+                    r.get("placed", String.class)
                 })
                 .all()
                 .collectList()
@@ -88,8 +97,10 @@ class PlacementStatements {
         Money used = Money.ZERO;
         Map<String, Integer> available = new HashMap<>();
         Map<String, Integer> bought = new HashMap<>();
+        String placedBefore = null;
         for (Object[] row : rows) {
             used = Money.of((BigDecimal) row[0]);
+            placedBefore = (String) row[4];
             String sku = (String) row[1];
             if (row[2] != null) {
                 available.put(sku, ((Long) row[2]).intValue());
@@ -98,7 +109,7 @@ class PlacementStatements {
                 bought.put(sku, (Integer) row[3]);
             }
         }
-        return new Standing(used, available, bought);
+        return new Standing(used, available, bought, placedBefore);
     }
 
     /**

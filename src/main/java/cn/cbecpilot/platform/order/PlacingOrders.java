@@ -72,17 +72,13 @@ public class PlacingOrders {
     }
 
     /**
-     * Places the order, or answers the one the same Idempotency-Key placed before. The key is looked up inside the
-     * placement's transaction, on its connection: one connection from the pool per placement, not two.
+     * Places the order, or answers the one the same Idempotency-Key placed before. The key is looked up by the
+     * placement's locking read, inside its transaction: one connection and one round trip fewer per placement.
      */
     public Mono<Placement> place(PlaceOrder request) {
         LocalDate today = LocalDate.now(clock);
         return references(request, today)
-                .flatMap(ref -> orders.findByIdempotencyKey(request.idempotencyKey())
-                        .map(existing -> replay(existing, request))
-                        .switchIfEmpty(Mono.defer(
-                                () -> lockCheckAndSave(request, ref, today).map(row -> new Placement(row, false))))
-                        .as(tx::transactional))
+                .flatMap(ref -> lockCheckAndSave(request, ref, today).as(tx::transactional))
                 .onErrorResume(DataIntegrityViolationException.class, e -> orders.findByIdempotencyKey(
                                 request.idempotencyKey())
                         .map(existing -> replay(existing, request))
@@ -106,11 +102,15 @@ public class PlacingOrders {
                 .map(e -> new Reference(platformCode, t.getT1(), t.getT2().orElse(null), e)));
     }
 
-    private Mono<OrderRow> lockCheckAndSave(PlaceOrder request, Reference ref, LocalDate today) {
+    private Mono<Placement> lockCheckAndSave(PlaceOrder request, Reference ref, LocalDate today) {
         String idHash = newOrders.hashOf(request.buyer().idNumber());
         return statements
-                .lockAndRead(idHash, today.getYear(), ref.products().keySet(), today)
+                .lockAndRead(idHash, today.getYear(), ref.products().keySet(), today, request.idempotencyKey())
                 .flatMap(standing -> {
+                    if (standing.placedBefore() != null) {
+                        return orders.findByIdempotencyKey(request.idempotencyKey())
+                                .map(existing -> replay(existing, request));
+                    }
                     Pricing pricing = taxes.price(pricedLines(request, ref));
                     OrderCheck check = check(
                             request, ref, today, standing.used(), standing.available(), standing.bought(), pricing);
@@ -118,7 +118,9 @@ public class PlacingOrders {
                     if (!violations.isEmpty()) {
                         return Mono.error(RulesViolated.orderRefused(violations));
                     }
-                    return newOrders.save(request, ref.platformCode(), ref.products(), pricing, idHash, today);
+                    return newOrders
+                            .save(request, ref.platformCode(), ref.products(), pricing, idHash, today)
+                            .map(row -> new Placement(row, false));
                 });
     }
 
