@@ -133,6 +133,34 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void placesOneOrderWhenTheSameKeyArrivesManyTimesAtOnce() {
+        String sku = reference.drugInStock("布洛芬片", "68.00", 20);
+        OrderRequests request = anOrderRequest().line(sku, 2).buyer(nextBuyer());
+        String key = UUID.randomUUID().toString();
+
+        // each call blocks its thread until answered, so each gets its own to race the others
+        List<Object> orderNos = reactor.core.publisher.Flux.range(0, 8)
+                .flatMap(
+                        i -> reactor.core.publisher.Mono.fromCallable(() -> place(request, key)
+                                        .expectStatus()
+                                        .isCreated()
+                                        .expectBody(Map.class)
+                                        .returnResult()
+                                        .getResponseBody()
+                                        .get("orderNo"))
+                                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()),
+                        8)
+                .collectList()
+                .toFuture()
+                .join();
+
+        assertThat(orderNos).hasSize(8).containsOnly(orderNos.get(0));
+        assertThat(count("select count(*) from customer_order where idempotency_key = '" + key + "'"))
+                .isOne();
+        assertThat(stockOf(sku)).isEqualTo(18);
+    }
+
+    @Test
     void refusesAKeySentAgainWithAnotherOrder() {
         String sku = reference.drugInStock("布洛芬片", "68.00", 10);
         String key = UUID.randomUUID().toString();
