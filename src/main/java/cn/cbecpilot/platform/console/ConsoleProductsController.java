@@ -6,6 +6,7 @@ import cn.cbecpilot.platform.catalog.PositiveListEdition;
 import cn.cbecpilot.platform.catalog.PositiveLists;
 import cn.cbecpilot.platform.catalog.Product;
 import cn.cbecpilot.platform.catalog.Products;
+import cn.cbecpilot.platform.trace.LotCodeCounts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
-/** Products with their units available in bond and their lots, first expiry first. */
+/** Products with their units available in bond and their lots, first expiry first, with what each lot's codes are doing. */
 @Controller
 class ConsoleProductsController {
 
@@ -25,19 +26,39 @@ class ConsoleProductsController {
     private final BondStock stock;
     private final LotsInBond lots;
     private final PositiveLists positiveLists;
+    private final LotCodeCounts codes;
     private final Clock clock;
 
     ConsoleProductsController(
-            Products products, BondStock stock, LotsInBond lots, PositiveLists positiveLists, Clock clock) {
+            Products products,
+            BondStock stock,
+            LotsInBond lots,
+            PositiveLists positiveLists,
+            LotCodeCounts codes,
+            Clock clock) {
         this.products = products;
         this.stock = stock;
         this.lots = lots;
         this.positiveLists = positiveLists;
+        this.codes = codes;
         this.clock = clock;
     }
 
-    /** A product with what bond holds of it; {@code listed} says whether the edition in force covers its gcode. */
-    record ProductStock(Product product, int available, boolean listed, List<LotsInBond.LotView> lots) {}
+    /**
+     * A product with what bond holds of it; {@code listed} says whether the edition in force covers its gcode;
+     * {@code codes} summarises the traceability codes of every lot that has some, by lot id.
+     */
+    record ProductStock(
+            Product product,
+            int available,
+            boolean listed,
+            List<LotsInBond.LotView> lots,
+            Map<Long, LotCodeCounts.Summary> codes) {
+
+        public LotCodeCounts.Summary codesOf(LotsInBond.LotView lot) {
+            return codes.getOrDefault(lot.id(), LotCodeCounts.Summary.NONE);
+        }
+    }
 
     @GetMapping("/console/products")
     Mono<Rendering> products() {
@@ -46,12 +67,13 @@ class ConsoleProductsController {
                         products.all().collectList(),
                         stock.available(today),
                         lots.all().collect(Collectors.groupingBy(LotsInBond.LotView::sku)),
-                        positiveLists.inForceOn(today).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                        positiveLists.inForceOn(today).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        codes.byLot())
                 .map(t -> Rendering.view("console/products")
                         .modelAttribute(
                                 "products",
                                 t.getT1().stream()
-                                        .map(p -> view(p, t.getT2(), t.getT3(), t.getT4()))
+                                        .map(p -> view(p, t.getT2(), t.getT3(), t.getT4(), t.getT5()))
                                         .toList())
                         .modelAttribute("today", today)
                         .build());
@@ -61,11 +83,13 @@ class ConsoleProductsController {
             Product p,
             Map<String, Integer> available,
             Map<String, List<LotsInBond.LotView>> lots,
-            Optional<PositiveListEdition> edition) {
+            Optional<PositiveListEdition> edition,
+            Map<Long, LotCodeCounts.Summary> codes) {
         return new ProductStock(
                 p,
                 Math.max(0, available.getOrDefault(p.sku(), 0)),
                 edition.flatMap(e -> e.lineFor(p.gcode())).isPresent(),
-                lots.getOrDefault(p.sku(), List.of()));
+                lots.getOrDefault(p.sku(), List.of()),
+                codes);
     }
 }

@@ -7,6 +7,7 @@ import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import cn.cbecpilot.platform.support.OrderJourneys;
 import cn.cbecpilot.platform.support.ReferenceData;
+import cn.cbecpilot.platform.support.TracedProducts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,10 +23,11 @@ import org.springframework.http.MediaType;
 
 /**
  * The console's read-only pages over HTTP: the dashboard's charts (clearance times and refusal reasons counted from
- * real receipts), qualification warnings, products with lots.
+ * real receipts), qualification warnings, products with lots and their traceability codes.
  */
 class ConsolePagesIntegrationTest extends IntegrationTestBase {
 
+    private static final Pattern LOOKUP_LINK = Pattern.compile("<a class=\"lot-code\" href=\"/trace\\?code=([^\"]+)\"");
     private static final Pattern VALUE = Pattern.compile("<text class=\"value\"[^>]*>(\\d+)</text>");
 
     @Autowired
@@ -136,6 +138,45 @@ class ConsolePagesIntegrationTest extends IntegrationTestBase {
 
         String section = body.substring(body.indexOf("data-sku=\"" + sku + "\""));
         assertThat(section.substring(0, section.indexOf("</article>"))).contains(">7<");
+    }
+
+    @Test
+    void productsPageCountsALotsCodesByStatusAndLinksItsFirstCodesInBondToTheLookup() {
+        TracedProducts traced = new TracedProducts(operator());
+        String sku = traced.drug("布洛芬片 批次追溯码", "30.00").sku();
+        List<String> codes = traced.lotInBond(
+                sku, "CODES" + nextBuyer() % 1000, LocalDate.now(clock).plusYears(2), 5, null);
+        var order = journeys.place(sku, 1, nextBuyer());
+        journeys.released(order, clock.instant());
+        journeys.picked(order.orderNo(), List.of(codes.get(0)));
+
+        String body = page("/console/products");
+
+        String lot = product(body, sku);
+        assertThat(lot)
+                .contains("data-status=\"IN_BOND\" data-count=\"4\">在保税仓 4<")
+                .contains("data-status=\"OUT_OF_BOND\" data-count=\"1\">已出区 1<");
+        List<String> linked = new ArrayList<>();
+        Matcher link = LOOKUP_LINK.matcher(lot);
+        while (link.find()) {
+            linked.add(link.group(1));
+        }
+        assertThat(linked).hasSize(3).doesNotContain(codes.get(0)).isSubsetOf(codes);
+        assertThat(body).contains("<form method=\"get\" action=\"/trace\" class=\"filters\" id=\"code-lookup\">");
+    }
+
+    @Test
+    void productsPageSaysSoWhenALotHasNoCodes() {
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬 无码批次", "12.00", 2);
+
+        String lot = product(page("/console/products"), sku);
+
+        assertThat(lot).contains(">无追溯码<").doesNotContain("class=\"lot-code\"");
+    }
+
+    private static String product(String body, String sku) {
+        String section = body.substring(body.indexOf("data-sku=\"" + sku + "\""));
+        return section.substring(0, section.indexOf("</article>"));
     }
 
     private static Map<String, Object> qualification(String number, LocalDate from, LocalDate until) {

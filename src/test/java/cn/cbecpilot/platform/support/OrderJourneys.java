@@ -46,7 +46,10 @@ public final class OrderJourneys {
     public record Placed(String orderNo, String token, String total, OrderRequests request) {}
 
     public Placed place(String sku, int quantity, long buyer) {
-        OrderRequests request = anOrderRequest().line(sku, quantity).buyer(buyer);
+        return place(anOrderRequest().line(sku, quantity).buyer(buyer));
+    }
+
+    public Placed place(OrderRequests request) {
         Map<String, Object> body = http.post()
                 .uri("/api/orders")
                 .header("Idempotency-Key", UUID.randomUUID().toString())

@@ -1,9 +1,11 @@
 package cn.cbecpilot.ceb.simulator;
 
+import cn.cbecpilot.ceb.dxp.TransInfo;
 import cn.cbecpilot.ceb.message.CebFormats;
 import cn.cbecpilot.ceb.message.MessageType;
 import cn.cbecpilot.ceb.message.ReceiptWriter;
 import cn.cbecpilot.ceb.message.TaxBills;
+import cn.cbecpilot.ceb.xml.CebXmlException;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +55,19 @@ final class ReceiptFactory {
         return writer.write(step.type(), CebFormats.newGuid(), List.of(f));
     }
 
+    /** The CEB900 that answers a request the schema refused, naming the transfer it came in. */
+    byte[] schemaFailure(TransInfo info, CebXmlException problem, LocalDateTime now) {
+        Map<String, String> f = new HashMap<>();
+        f.put("guid", CebFormats.newGuid());
+        f.put("returnStatus", "0002");
+        f.put("returnInfo", "报文格式校验失败 " + cut(problem.getMessage(), 4000));
+        f.put("returnTime", CebFormats.RETURN_TIME.format(now));
+        f.put("oriCopMsgId", info.copMsgId());
+        f.put("oriMessageType", cut(info.msgType(), 15));
+        f.put("oriBizMessage", "");
+        return writer.write(MessageType.CEB900, CebFormats.newGuid(), List.of(f));
+    }
+
     private void importList(Received request, Step step, LocalDateTime now, Map<String, String> f) {
         String copNo = copNo(request);
         f.put("copNo", copNo);
@@ -92,6 +107,10 @@ final class ReceiptFactory {
         String copNo = request.get("copNo");
         String key = copNo == null || copNo.isEmpty() ? request.get("orderNo") : copNo;
         return key.length() <= 20 ? key : key.substring(0, 20);
+    }
+
+    private static String cut(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
     }
 
     private static void copy(Received from, Map<String, String> to, String... names) {

@@ -5,7 +5,6 @@ import cn.cbecpilot.ceb.dxp.TransInfo;
 import cn.cbecpilot.ceb.message.CebFormats;
 import cn.cbecpilot.ceb.message.CebSchema;
 import cn.cbecpilot.ceb.message.MessageType;
-import cn.cbecpilot.ceb.message.ReceiptWriter;
 import cn.cbecpilot.ceb.signature.CebSignatureVerifier;
 import cn.cbecpilot.ceb.signature.SignatureVerification;
 import cn.cbecpilot.ceb.xml.CebXmlException;
@@ -77,7 +76,7 @@ final class Submissions {
         try {
             CebSchema.validate(unwrapped.document());
         } catch (CebXmlException e) {
-            send(info.copMsgId(), schemaFailure(info, e), MessageType.CEB900, info.senderId(), 1, true);
+            send(info.copMsgId(), receipts.schemaFailure(info, e, now()), MessageType.CEB900, info.senderId(), 1, true);
             return new Answer(200, "taken over; schema check failed, see CEB900", scenario);
         }
         Optional<String> signature = signatureProblem(type.get(), unwrapped);
@@ -124,29 +123,6 @@ final class Submissions {
         if ((list && refused) || (cancelOrReturn && !refused)) {
             filed.credit(document.get("copNo"));
         }
-    }
-
-    private byte[] schemaFailure(TransInfo info, CebXmlException e) {
-        String text = e.getMessage().length() > 4000 ? e.getMessage().substring(0, 4000) : e.getMessage();
-        return new ReceiptWriter()
-                .write(
-                        MessageType.CEB900,
-                        CebFormats.newGuid(),
-                        List.of(Map.of(
-                                "guid",
-                                CebFormats.newGuid(),
-                                "returnStatus",
-                                "0002",
-                                "returnInfo",
-                                "报文格式校验失败 " + text,
-                                "returnTime",
-                                CebFormats.RETURN_TIME.format(now()),
-                                "oriCopMsgId",
-                                info.copMsgId(),
-                                "oriMessageType",
-                                info.msgType().length() > 15 ? info.msgType().substring(0, 15) : info.msgType(),
-                                "oriBizMessage",
-                                "")));
     }
 
     /**

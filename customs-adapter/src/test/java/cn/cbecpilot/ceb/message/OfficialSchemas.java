@@ -44,8 +44,12 @@ public final class OfficialSchemas {
 
     private static Path locate() {
         String configured = System.getProperty("ceb.reference");
-        if (configured != null) {
+        if (configured != null && Files.isDirectory(Path.of(configured, "xsd"))) {
             return Path.of(configured);
+        }
+        if (configured != null) {
+            throw new IllegalStateException("-Dceb.reference=" + configured + " holds no xsd/ folder of the official"
+                    + " CEB 2022 reference; the schema tests compare against it and cannot run without it.");
         }
         Path dir = Path.of("").toAbsolutePath();
         for (int up = 0; up < 4 && dir != null; up++, dir = dir.getParent()) {
