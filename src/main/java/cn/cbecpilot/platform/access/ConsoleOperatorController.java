@@ -1,19 +1,22 @@
 package cn.cbecpilot.platform.access;
 
+import cn.cbecpilot.platform.audit.AuditTrail;
 import cn.cbecpilot.platform.shared.NotFound;
 import cn.cbecpilot.platform.web.VerifiedLogins;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
+import java.security.Principal;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,18 +27,23 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Administrators manage operator accounts; passwords are stored as BCrypt hashes and never answered. */
+/**
+ * Administrators manage operator accounts; passwords are stored as BCrypt hashes and never answered. Each account
+ * added or changed is kept in the audit trail, in the same transaction, with its roles and whether it may log in,
+ * before and after; of the password only that it was set, since even its hash would let a reader of the trail test
+ * guesses offline.
+ */
 @RestController
 @RequestMapping("/api/console/operators")
 class ConsoleOperatorController {
+
+    static final String CHANGED = "OPERATOR_CHANGED";
 
     enum OperatorRole {
         OPERATOR,
         COMPLIANCE,
         ADMIN
     }
-
-    record Operator(String username, Set<String> roles, boolean enabled, Instant createdAt) {}
 
     record NewOperator(
             @NotNull
@@ -53,82 +61,86 @@ class ConsoleOperatorController {
             Set<@NotNull OperatorRole> roles,
             Boolean enabled) {}
 
-    private final DatabaseClient db;
-    private final PasswordEncoder passwords;
-    private final VerifiedLogins verified;
+    /** An account's access after it was added or changed, as the audit trail keeps it. */
+    private record AuditedAccess(Set<String> roles, boolean enabled, boolean passwordChanged) {}
 
-    ConsoleOperatorController(DatabaseClient db, PasswordEncoder passwords, VerifiedLogins verified) {
-        this.db = db;
-        this.passwords = passwords;
+    private final OperatorAccounts accounts;
+    private final VerifiedLogins verified;
+    private final AuditTrail audit;
+    private final ObjectMapper mapper;
+    private final TransactionalOperator tx;
+
+    ConsoleOperatorController(
+            OperatorAccounts accounts,
+            VerifiedLogins verified,
+            AuditTrail audit,
+            ObjectMapper mapper,
+            TransactionalOperator tx) {
+        this.accounts = accounts;
         this.verified = verified;
+        this.audit = audit;
+        this.mapper = mapper;
+        this.tx = tx;
     }
 
     @GetMapping
-    Flux<Operator> all() {
-        return db.sql("select username, roles, enabled, created_at from operator order by username")
-                .map((r, m) -> new Operator(
-                        r.get("username", String.class),
-                        roles(r.get("roles", String.class)),
-                        Boolean.TRUE.equals(r.get("enabled", Boolean.class)),
-                        r.get("created_at", Instant.class)))
-                .all();
+    Flux<OperatorAccounts.Account> all() {
+        return accounts.all();
     }
 
     @PostMapping
-    Mono<ResponseEntity<Object>> create(@Valid @RequestBody NewOperator body) {
-        return db.sql("insert into operator (username, password_hash, roles) values ($1, $2, $3)"
-                        + " on conflict (username) do nothing")
-                .bind(0, body.username())
-                .bind(1, passwords.encode(body.password()))
-                .bind(2, joined(body.roles()))
-                .fetch()
-                .rowsUpdated()
-                .map(n -> n > 0
-                        ? ResponseEntity.status(HttpStatus.CREATED)
-                                .body((Object) new Operator(body.username(), names(body.roles()), true, null))
-                        : ResponseEntity.status(HttpStatus.CONFLICT)
-                                .body((Object) org.springframework.http.ProblemDetail.forStatusAndDetail(
-                                        HttpStatus.CONFLICT, "operator " + body.username() + " exists already")));
+    Mono<ResponseEntity<Object>> create(@Valid @RequestBody NewOperator body, Principal admin) {
+        Set<String> roles = names(body.roles());
+        return accounts.add(body.username(), body.password(), roles)
+                .flatMap(added -> added ? created(body.username(), roles, admin) : taken(body.username()))
+                .as(tx::transactional);
     }
 
     /** Changes the password, the roles or whether the account may log in; what is omitted stays. */
     @PutMapping("/{username}")
-    Mono<Void> change(@PathVariable String username, @Valid @RequestBody OperatorChange body) {
-        var spec = db.sql("update operator set password_hash = coalesce($2, password_hash), roles = coalesce($3,"
-                        + " roles), enabled = coalesce($4, enabled) where username = $1")
-                .bind(0, username);
-        spec = body.password() == null
-                ? spec.bindNull(1, String.class)
-                : spec.bind(1, passwords.encode(body.password()));
-        spec = body.roles() == null || body.roles().isEmpty()
-                ? spec.bindNull(2, String.class)
-                : spec.bind(2, joined(body.roles()));
-        spec = body.enabled() == null ? spec.bindNull(3, Boolean.class) : spec.bind(3, body.enabled());
-        return spec.fetch()
-                .rowsUpdated()
-                .filter(n -> n > 0)
+    Mono<Void> change(@PathVariable String username, @Valid @RequestBody OperatorChange body, Principal admin) {
+        return accounts.change(
+                        username, body.password(), body.roles() == null ? null : names(body.roles()), body.enabled())
                 .switchIfEmpty(Mono.error(() -> new NotFound("operator " + username + " does not exist")))
-                .doOnNext(changed -> verified.forget(username))
-                .then();
+                .flatMap(changed -> audit.changed(
+                        admin.getName(),
+                        CHANGED,
+                        target(username),
+                        json(changed.before()),
+                        json(new AuditedAccess(
+                                changed.after().roles(), changed.after().enabled(), changed.passwordChanged()))))
+                .as(tx::transactional)
+                .doOnSuccess(committed -> verified.forget(username));
     }
 
-    private static String joined(Set<OperatorRole> roles) {
-        return String.join(",", names(roles));
+    private Mono<ResponseEntity<Object>> created(String username, Set<String> roles, Principal admin) {
+        return audit.changed(
+                        admin.getName(), CHANGED, target(username), null, json(new AuditedAccess(roles, true, true)))
+                .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
+                        .body(new OperatorAccounts.Account(username, roles, true, null)));
+    }
+
+    private static Mono<ResponseEntity<Object>> taken(String username) {
+        return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.CONFLICT, "operator " + username + " exists already")));
+    }
+
+    private static String target(String username) {
+        return "operator/" + username;
+    }
+
+    private String json(Object access) {
+        try {
+            return mapper.writeValueAsString(access);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an account's access always serialises", e);
+        }
     }
 
     private static Set<String> names(Set<OperatorRole> roles) {
         Set<String> names = new TreeSet<>();
         roles.forEach(r -> names.add(r.name()));
         return names;
-    }
-
-    private static Set<String> roles(String stored) {
-        Set<String> roles = new TreeSet<>();
-        for (String r : stored.split(",")) {
-            if (!r.isBlank()) {
-                roles.add(r.strip());
-            }
-        }
-        return roles;
     }
 }

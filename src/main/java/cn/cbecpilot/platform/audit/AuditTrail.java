@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Appends to and reads the audit trail. Services call {@link #changed} for configuration they replace. */
+/** Appends to and reads the audit trail. Services call {@link #changed} for configuration and accounts they change. */
 @Component
 public class AuditTrail {
 

@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.privacy;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,13 +18,19 @@ public class PersonalData {
 
     /** The key of the embedded demo: public in the source, so refused outside embedded mode. */
     static final String DEMO_KEY_ID = "demo";
+    /**
+     * Its value as application.yml ships it, refused under any id: copied into PLATFORM_DATA_KEYS under a name of
+     * its own it is no less public. Old values sealed with it can still be opened while another key is current.
+     */
+    private static final byte[] DEMO_KEY = Base64.getDecoder().decode("DzJuE7e8AIX0HuviO8SG1UKCcTI5FTIhXZj25oY+vgA=");
 
     private final PersonalDataCipher cipher;
 
     PersonalData(PrivacyProperties properties, Environment env) {
         Map<String, byte[]> keys = parse(properties.dataKeys());
         boolean embedded = env.getProperty("platform.embedded", Boolean.class, false);
-        if (!embedded && DEMO_KEY_ID.equals(properties.currentKeyId())) {
+        String current = properties.currentKeyId();
+        if (!embedded && (DEMO_KEY_ID.equals(current) || Arrays.equals(DEMO_KEY, keys.get(current)))) {
             throw new IllegalStateException("set PLATFORM_DATA_KEYS and PLATFORM_DATA_KEY_ID: the demo data key is for"
                     + " embedded mode only");
         }

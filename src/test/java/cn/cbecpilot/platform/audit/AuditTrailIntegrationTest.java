@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +19,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Operator actions and configuration changes land in an append-only trail that only compliance and admins read. */
 class AuditTrailIntegrationTest extends IntegrationTestBase {
 
+    private static final String NEW_PASSWORD = "a-new-password-2";
+
     @Autowired
     private PasswordEncoder passwords;
+
+    @Autowired
+    private ObjectMapper mapper;
 
     @Test
     void recordsAnEnterpriseChangeWithItsValueBeforeAndAfter() {
@@ -36,6 +44,70 @@ class AuditTrailIntegrationTest extends IntegrationTestBase {
         assertThat((String) latest.get("before")).contains("北京测试医药有限公司");
         assertThat((String) latest.get("after")).contains("北京测试医药科技有限公司");
         assertThat(changes.get(1).get("before")).isNull();
+    }
+
+    @Test
+    void recordsTheCreationOfAnOperatorAccountWithItsAccess() {
+        String clerk = newOperator("OPERATOR");
+
+        Map<String, Object> created = onlyAccountChangeOf(clerk);
+
+        assertThat(created.get("actor")).isEqualTo("operator");
+        assertThat(created.get("action")).isEqualTo("OPERATOR_CHANGED");
+        assertThat(created.get("before")).isNull();
+        assertThat(json(created.get("after")))
+                .isEqualTo(Map.of("roles", List.of("OPERATOR"), "enabled", true, "passwordChanged", true));
+    }
+
+    @Test
+    void recordsAnOperatorAccountChangeWithItsRolesAndEnabledBeforeAndAfter() {
+        String clerk = newOperator("OPERATOR");
+        changeAccount(clerk, Map.of("roles", List.of("OPERATOR", "COMPLIANCE"), "enabled", false));
+
+        Map<String, Object> latest = accountChangesOf(clerk).get(0);
+
+        assertThat(latest.get("actor")).isEqualTo("operator");
+        assertThat(latest.get("action")).isEqualTo("OPERATOR_CHANGED");
+        assertThat(json(latest.get("before"))).isEqualTo(Map.of("roles", List.of("OPERATOR"), "enabled", true));
+        assertThat(json(latest.get("after")))
+                .isEqualTo(
+                        Map.of("roles", List.of("COMPLIANCE", "OPERATOR"), "enabled", false, "passwordChanged", false));
+    }
+
+    @Test
+    void keepsOnlyThatAnOperatorsPasswordChangedNeverThePasswordOrItsHash() {
+        String clerk = newOperator("OPERATOR");
+        changeAccount(clerk, Map.of("password", NEW_PASSWORD));
+        String hash = db.sql("select password_hash from operator where username = $1")
+                .bind(0, clerk)
+                .map((r, m) -> r.get(0, String.class))
+                .one()
+                .toFuture()
+                .join();
+
+        assertThat(json(accountChangesOf(clerk).get(0).get("after")))
+                .isEqualTo(Map.of("roles", List.of("OPERATOR"), "enabled", true, "passwordChanged", true));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(entries())
+                .filteredOn(e -> String.valueOf(e.get("target")).endsWith(clerk)
+                        || String.valueOf(e.get("after")).contains(clerk))
+                .as("the account's entries, its creation's and change's requests included")
+                .hasSize(4)
+                .allSatisfy(e -> assertThat(e.get("before") + " " + e.get("after"))
+                        .doesNotContain(NEW_PASSWORD, hash, hash.substring(0, 7))));
+    }
+
+    @Test
+    void recordsNoAccountChangeForAnOperatorThatDoesNotExist() {
+        String nobody = "nobody" + nextBuyer();
+        operator()
+                .put()
+                .uri("/api/console/operators/{u}", nobody)
+                .bodyValue(Map.of("enabled", false))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+
+        assertThat(accountChangesOf(nobody)).isEmpty();
     }
 
     @Test
@@ -141,6 +213,37 @@ class AuditTrailIntegrationTest extends IntegrationTestBase {
                 .exchange()
                 .expectStatus()
                 .is2xxSuccessful();
+    }
+
+    private void changeAccount(String username, Map<String, Object> change) {
+        operator()
+                .put()
+                .uri("/api/console/operators/{u}", username)
+                .bodyValue(change)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    /** The account's OPERATOR_CHANGED entries, newest first. */
+    private List<Map<String, Object>> accountChangesOf(String username) {
+        return entries().stream()
+                .filter(e -> ("operator/" + username).equals(e.get("target")))
+                .toList();
+    }
+
+    private Map<String, Object> onlyAccountChangeOf(String username) {
+        List<Map<String, Object>> changes = accountChangesOf(username);
+        assertThat(changes).hasSize(1);
+        return changes.get(0);
+    }
+
+    private Map<String, Object> json(Object text) {
+        try {
+            return mapper.readValue((String) text, new TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 
     private List<Map<String, Object>> entries() {

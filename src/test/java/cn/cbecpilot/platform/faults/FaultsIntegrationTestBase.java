@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class FaultsIntegrationTestBase extends IntegrationTestBase {
 
     static final String SKU = "DRG-LOR-10";
+    /**
+     * How long the platform waits for one answer of the single window here (CUSTOMS_CALL_TIMEOUT), named so that a
+     * test of slow answers keeps its delay under it: an attempt that times out is tried again and sent twice.
+     */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
     private static final int FRONT_PORT = freePort();
     private static SingleWindowFront singleWindow;
 
@@ -53,6 +60,7 @@ abstract class FaultsIntegrationTestBase extends IntegrationTestBase {
     @DynamicPropertySource
     static void deliverThroughTheFront(DynamicPropertyRegistry registry) {
         registry.add("platform.customs.single-window-url", () -> SingleWindowFront.submitUrl(FRONT_PORT));
+        registry.add("platform.customs.http.call-timeout", CALL_TIMEOUT::toString);
     }
 
     @BeforeEach
@@ -86,7 +94,12 @@ abstract class FaultsIntegrationTestBase extends IntegrationTestBase {
 
     /** One dispatcher round, as the schedule runs it. */
     protected void dispatchOnce() {
-        dispatcher.dispatchDue().toFuture().join();
+        dispatchStarted().join();
+    }
+
+    /** One dispatcher round started without waiting for it; the future answers how many requests it delivered. */
+    protected CompletableFuture<Long> dispatchStarted() {
+        return dispatcher.dispatchDue().toFuture();
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * The single-window simulator behind a front on 127.0.0.1 that the test switches down (HTTP 503 on every delivery, as
- * the simulator's {@code -5XX} scenario answers) and up (every delivery passed on to the simulator). The front
+ * the simulator's {@code -5XX} scenario answers), up (every delivery passed on to the simulator) or slow (passed on at
+ * once, the simulator's answer held back for a while, as a single window under load answers). The front
  * journals what it passed on, so a test can count how often the simulator received each request guid: the
  * platform's own message table de-duplicates by guid and cannot tell.
  */
@@ -65,7 +66,16 @@ final class SingleWindowFront implements AutoCloseable {
 
     /** From now on every delivery goes to the simulator; the count of what it received starts again from zero. */
     void up() {
-        answerWith(aResponse().proxiedFrom("http://127.0.0.1:" + simulator.port()));
+        answerWith(toSimulator());
+        front.resetRequests();
+    }
+
+    /**
+     * From now on every delivery goes to the simulator at once, which pushes its receipts as usual, but its answer
+     * reaches the platform only after {@code delay}; the count of what it received starts again from zero.
+     */
+    void slow(Duration delay) {
+        answerWith(toSimulator().withFixedDelay(Math.toIntExact(delay.toMillis())));
         front.resetRequests();
     }
 
@@ -80,6 +90,10 @@ final class SingleWindowFront implements AutoCloseable {
     /** Deliveries the front answered 503 itself since it last came up. */
     long refused() {
         return front.getAllServeEvents().stream().filter(e -> !passedOn(e)).count();
+    }
+
+    private ResponseDefinitionBuilder toSimulator() {
+        return aResponse().proxiedFrom("http://127.0.0.1:" + simulator.port());
     }
 
     private static boolean passedOn(ServeEvent event) {

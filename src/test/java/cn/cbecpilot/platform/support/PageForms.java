@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /**
@@ -39,6 +41,19 @@ public final class PageForms {
         Matcher token = CSRF.matcher(opened.getResponseBody());
         assertThat(token.find()).as("the page carries a CSRF token").isTrue();
         return new PageForms(as, opened.getResponseCookies().getFirst("SESSION").getValue(), token.group(1));
+    }
+
+    /** Posts the URL-encoded form in the page's session with the page's token, as a plain HTML form is sent. */
+    public EntityExchangeResult<String> postForm(String uri, MultiValueMap<String, String> form) {
+        MultiValueMap<String, String> sent = new LinkedMultiValueMap<>(form);
+        sent.add("_csrf", token);
+        return as.post()
+                .uri(uri)
+                .cookie("SESSION", session)
+                .body(BodyInserters.fromFormData(sent))
+                .exchange()
+                .expectBody(String.class)
+                .returnResult();
     }
 
     /** Posts the multipart form in the page's session, with the page's token unless {@code withToken} is false. */

@@ -3,13 +3,21 @@ package cn.cbecpilot.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.PageForms;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
-/** Repeated failed operator logins answer 429, even to the right password, and leave other accounts alone. */
+/**
+ * Repeated failed operator logins, over HTTP Basic or through the console's login form, answer 429, even to the right
+ * password, and leave other accounts alone.
+ */
 class LoginThrottleIntegrationTest extends IntegrationTestBase {
 
     @Autowired
@@ -44,6 +52,29 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
                 .exchange()
                 .expectStatus()
                 .isOk();
+    }
+
+    @Test
+    void refusesAnAccountWithFiveFailedFormLoginsEvenWithTheRightPassword() {
+        String name = anOperator("right-password");
+        PageForms loginPage = PageForms.open(http, "/console/login");
+        for (int i = 0; i < 5; i++) {
+            EntityExchangeResult<String> failed = loginPage.postForm("/console/login", login(name, "wrong-" + i));
+            assertThat(failed.getStatus()).as("failed login %d", i + 1).isEqualTo(HttpStatus.FOUND);
+            assertThat(failed.getResponseHeaders().getLocation()).hasToString("/console/login?error");
+        }
+
+        EntityExchangeResult<String> refused = loginPage.postForm("/console/login", login(name, "right-password"));
+
+        assertThat(refused.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isNotNull();
+        assertThat(refused.getResponseBody()).contains("\"status\":429");
+        EntityExchangeResult<String> another =
+                PageForms.open(http, "/console/login").postForm("/console/login", login("operator", "operator"));
+        assertThat(another.getResponseHeaders().getLocation())
+                .as("another account signing in")
+                .hasToString("/console");
     }
 
     @Test
@@ -92,6 +123,13 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
                 .join();
         assertThat(inserted).isOne();
         return name;
+    }
+
+    private static MultiValueMap<String, String> login(String name, String password) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", name);
+        form.add("password", password);
+        return form;
     }
 
     private WebTestClient as(String name, String password) {
