@@ -48,6 +48,10 @@ public final class Browser
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                // a renderer the scheduler deprioritises on a busy machine misses the driver's deadlines
+                "--disable-renderer-backgrounding",
+                "--disable-background-timer-throttling",
+                "--disable-backgrounding-occluded-windows",
                 "--window-size=1280,900",
                 "--lang=zh-CN",
                 "--user-data-dir=" + profile.toAbsolutePath());
@@ -58,7 +62,8 @@ public final class Browser
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // two cores shared by the platform, PostgreSQL, the test JVM and Chromium: a page may take a while
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
     }
 
     @Override

@@ -46,7 +46,12 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
     /** Clicks and waits for the page the click leads to, so that the next look is at the new page. */
     protected void submit(String css) {
         WebElement old = find("html");
-        find(css).click();
+        WebElement button = find(css);
+        try {
+            button.click();
+        } catch (org.openqa.selenium.TimeoutException rendererBusy) {
+            // the click went out; the renderer did not confirm the navigation in time: wait for the page below
+        }
         new WebDriverWait(page(), Duration.ofSeconds(90)).until(driver -> gone(old));
     }
 
