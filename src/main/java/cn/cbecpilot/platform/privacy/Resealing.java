@@ -66,6 +66,8 @@ class Resealing {
                 .bind(1, BATCH)
                 .map((row, meta) -> new Object[] {row.get("id", Long.class), row.get("xml", String.class)})
                 .all()
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(m -> db.sql("update customs_message set xml = $2 where id = $1")
                         .bind(0, m[0])
                         .bind(1, data.seal(data.open((String) m[1])))
@@ -94,6 +96,10 @@ class Resealing {
                     return values;
                 })
                 .all()
+                // read the whole batch before writing: an update sent on the transaction's connection while the
+                // select's rows are still being taken waits behind them, and they behind it, for ever
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(this::reseal)
                 .count();
     }

@@ -125,6 +125,26 @@ class PersonalDataAtRestIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void resealsMoreMessageCopiesThanOneBatchHoldsWithoutStalling() {
+        String subject = "BULK" + nextBuyer();
+        db.sql("insert into customs_message (direction, guid, message_type, subject_no, xml, at, applied)"
+                        + " select 'OUT', upper(gen_random_uuid()::text), 'CEB311', $1,"
+                        + " '<ceb:buyerIdNumber>110105199003071234</ceb:buyerIdNumber>' || repeat('x', 4000),"
+                        + " now(), true from generate_series(1, 450)")
+                .bind(0, subject)
+                .fetch()
+                .rowsUpdated()
+                .toFuture()
+                .join();
+
+        resealing.resealAll().block(java.time.Duration.ofSeconds(60));
+
+        assertThat(count("select count(*) from customs_message where subject_no = '" + subject
+                        + "' and xml like 'pd1:demo:%'"))
+                .isEqualTo(450);
+    }
+
+    @Test
     void takesAnOrderWhoseLongestAddressGrowsPastItsClearLengthWhenSealed() {
         OrderRequests request = anOrderRequest().line("DRG-LOR-10", 1).buyer(nextBuyer());
         Map<String, Object> body = request.body();
