@@ -74,19 +74,7 @@ class ReturnRequestBrowserIntegrationTest extends BrowserTestBase {
     private String deliveredOrderBoughtInTheBrowser(Instant releasedAt) {
         String sku = new ReferenceData(operator()).codedDrugInStock("布洛芬缓释片 退货", "58.00", 2);
         String id = ResidentIds.unique(nextBuyer());
-        open("/products/" + sku);
-        type("#quantity", "1");
-        submit("#add-to-cart");
-        submit("#checkout");
-        type("#buyerName", BUYER);
-        type("#buyerIdNumber", id);
-        type("#buyerPhone", "13912345678");
-        type("#consigneeName", BUYER);
-        type("#consigneePhone", "13912345678");
-        type("#consigneeAddress", "北京市朝阳区建国路88号");
-        submit("#place-order");
-        waitFor().until(ExpectedConditions.urlMatches("/orders/[^/]+$"));
-        String orderNo = page().getCurrentUrl().replaceAll(".*/orders/", "");
+        String orderNo = checkOut(sku, BUYER, id);
         submit("#order-actions a[href$='/payment']");
         type("#payerName", BUYER);
         type("#payerIdNumber", id);

@@ -43,6 +43,26 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
         field.sendKeys(text);
     }
 
+    /**
+     * Puts one unit of the SKU in the cart and checks out under the buyer's real name, as the consumer does, the buyer
+     * also the consignee; answers the number of the order whose page the storefront then shows.
+     */
+    protected String checkOut(String sku, String buyer, String idNumber) {
+        open("/products/" + sku);
+        type("#quantity", "1");
+        submit("#add-to-cart");
+        submit("#checkout");
+        type("#buyerName", buyer);
+        type("#buyerIdNumber", idNumber);
+        type("#buyerPhone", "13912345678");
+        type("#consigneeName", buyer);
+        type("#consigneePhone", "13912345678");
+        type("#consigneeAddress", "北京市朝阳区建国路88号");
+        submit("#place-order");
+        waitFor().until(ExpectedConditions.urlMatches("/orders/[^/]+$"));
+        return page().getCurrentUrl().replaceAll(".*/orders/", "");
+    }
+
     /** Clicks and waits for the page the click leads to, so that the next look is at the new page. */
     protected void submit(String css) {
         WebElement old = find("html");
