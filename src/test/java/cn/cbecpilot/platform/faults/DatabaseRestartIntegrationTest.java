@@ -87,7 +87,7 @@ class DatabaseRestartIntegrationTest extends FaultsIntegrationTestBase {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
-                .until(() -> count("select 1") == 1);
+                .until(this::everyPooledConnectionAnswers);
     }
 
     private WebTestClient.ResponseSpec place(OrderRequests request, String idempotencyKey) {

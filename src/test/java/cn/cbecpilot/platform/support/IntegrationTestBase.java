@@ -55,7 +55,27 @@ public abstract class IntegrationTestBase {
     @BeforeEach
     void demoDataLoaded() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(this::everyPooledConnectionAnswers);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from operator") > 0);
+    }
+
+    /**
+     * As many queries at once as the pool holds connections, all answered. The fault tests restart the JVM's one
+     * database under every Spring context of the run; a context's pooled connections from before the restart fail
+     * their validation once each and are dropped, so a test first works its context's pool through until every
+     * connection it hands out is live.
+     */
+    protected boolean everyPooledConnectionAnswers() {
+        int connections = 12;
+        return reactor.core.publisher.Flux.range(0, connections)
+                        .flatMap(i -> db.sql("select 1").map((r, m) -> 1).one(), connections)
+                        .count()
+                        .toFuture()
+                        .join()
+                == connections;
     }
 
     protected long count(String sql) {
