@@ -38,32 +38,7 @@ record LifecycleRow(
 
     /** The same order after a transition this instance persisted (one version later). */
     LifecycleRow movedTo(OrderStatus next) {
-        OrderRow o = order;
-        OrderRow moved = new OrderRow(
-                o.orderNo(),
-                o.orderToken(),
-                o.idempotencyKey(),
-                o.requestHash(),
-                o.platformCode(),
-                o.sellerCode(),
-                next,
-                o.version() + 1,
-                o.buyerName(),
-                o.buyerIdNumber(),
-                o.buyerIdHash(),
-                o.buyerPhone(),
-                o.consigneeName(),
-                o.consigneePhone(),
-                o.consigneeAddress(),
-                o.goodsValue(),
-                o.freight(),
-                o.tax(),
-                o.total(),
-                o.dutiableValue(),
-                o.fullyTaxed(),
-                o.quotaYear(),
-                o.createdAt(),
-                o.paymentDueAt());
+        OrderRow moved = order.movedTo(next);
         return new LifecycleRow(moved, invtNo, customsStatus, customsStatusAt, releasedAt, statusBeforeCancel);
     }
 

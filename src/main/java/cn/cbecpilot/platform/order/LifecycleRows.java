@@ -48,16 +48,22 @@ class LifecycleRows {
                 .then();
     }
 
-    /** The tax bill customs issued for the order, once it did. */
-    Mono<OrderApi.TaxBill> taxBill(String orderNo) {
-        return db.sql("select tax_no, customs_duty, customs_vat, customs_consumption_tax from customer_order"
-                        + " where order_no = $1 and tax_no is not null")
+    /** What customs made of the order so far: its list number, the last inventory status and the tax bill, if any. */
+    Mono<OrderApi.Customs> customs(String orderNo) {
+        return db.sql("select invt_no, customs_status, tax_no, customs_duty, customs_vat, customs_consumption_tax"
+                        + " from customer_order where order_no = $1")
                 .bind(0, orderNo)
-                .map((r, m) -> OrderApi.TaxBill.of(
-                        r.get("tax_no", String.class),
-                        r.get("customs_duty", java.math.BigDecimal.class),
-                        r.get("customs_vat", java.math.BigDecimal.class),
-                        r.get("customs_consumption_tax", java.math.BigDecimal.class)))
+                .map((r, m) -> new OrderApi.Customs(
+                        orderNo,
+                        r.get("invt_no", String.class),
+                        r.get("customs_status", String.class),
+                        r.get("tax_no", String.class) == null
+                                ? null
+                                : OrderApi.TaxBill.of(
+                                        r.get("tax_no", String.class),
+                                        r.get("customs_duty", java.math.BigDecimal.class),
+                                        r.get("customs_vat", java.math.BigDecimal.class),
+                                        r.get("customs_consumption_tax", java.math.BigDecimal.class))))
                 .one();
     }
 

@@ -4,9 +4,11 @@ import static cn.cbecpilot.platform.order.OrderEvent.*;
 import static cn.cbecpilot.platform.order.OrderStatus.*;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -22,8 +24,10 @@ import reactor.core.publisher.Mono;
 /**
  * The transition table of the import order, held by Spring Statemachine. Nothing else in the platform knows the
  * library: callers ask which state an event leads to from a state, so the table could become a plain map without
- * touching them. The factory is built once; each question gets a fresh machine reset to the persisted state, because a
- * machine is not thread-safe and holds no state worth keeping between events.
+ * touching them. The factory is built once; a question gets a fresh machine reset to the persisted state, because a
+ * machine is not thread-safe and holds no state worth keeping between events. The table has no actions and its guards
+ * read the message only, so a question has one answer for ever: each is put to a machine once and remembered (there
+ * are a few hundred), rather than building a machine for every event of every order.
  */
 @Component
 public class OrderLifecycle {
@@ -36,6 +40,9 @@ public class OrderLifecycle {
 
     private final StateMachineFactory<OrderStatus, OrderEvent> factory;
     private final AtomicLong machines = new AtomicLong();
+    private final Map<Question, Optional<OrderStatus>> answers = new ConcurrentHashMap<>();
+
+    private record Question(OrderStatus current, OrderEvent event, OrderStatus beforeCancel) {}
 
     public OrderLifecycle() {
         this.factory = buildFactory();
@@ -47,6 +54,20 @@ public class OrderLifecycle {
      * @param beforeCancel the state a pending cancellation left (only read in {@code CANCELLING})
      */
     public Mono<Optional<OrderStatus>> next(OrderStatus current, OrderEvent event, OrderStatus beforeCancel) {
+        Question question = new Question(current, event, beforeCancel);
+        Optional<OrderStatus> known = answers.get(question);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return ask(current, event, beforeCancel).doOnNext(answer -> answers.putIfAbsent(question, answer));
+    }
+
+    /** How many machines were built to answer questions: once per distinct question. */
+    long machinesBuilt() {
+        return machines.get();
+    }
+
+    private Mono<Optional<OrderStatus>> ask(OrderStatus current, OrderEvent event, OrderStatus beforeCancel) {
         return Mono.defer(() -> {
             // a counter, not UUID.randomUUID(): the id only names the machine in logs, and SecureRandom costs more
             StateMachine<OrderStatus, OrderEvent> machine =

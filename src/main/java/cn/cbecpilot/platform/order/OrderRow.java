@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** The persisted head of an order, as its table holds it, personal data opened. */
+/**
+ * The persisted head of an order, as its table holds it. Its personal data is opened when first read: most steps of
+ * the lifecycle move the order without looking at who bought it.
+ */
 record OrderRow(
         String orderNo,
         String orderToken,
@@ -17,13 +20,8 @@ record OrderRow(
         String sellerCode,
         OrderStatus status,
         int version,
-        String buyerName,
-        String buyerIdNumber,
         String buyerIdHash,
-        String buyerPhone,
-        String consigneeName,
-        String consigneePhone,
-        String consigneeAddress,
+        PersonalFields personal,
         Money goodsValue,
         Money freight,
         Money tax,
@@ -49,13 +47,15 @@ record OrderRow(
                 r.get("seller_code", String.class),
                 OrderStatus.valueOf(r.get("status", String.class)),
                 r.get("version", Integer.class),
-                data.open(r.get("buyer_name", String.class)),
-                data.open(r.get("buyer_id_number", String.class)),
                 r.get("buyer_id_hash", String.class),
-                data.open(r.get("buyer_phone", String.class)),
-                data.open(r.get("consignee_name", String.class)),
-                data.open(r.get("consignee_phone", String.class)),
-                data.open(r.get("consignee_address", String.class)),
+                PersonalFields.sealed(
+                        data,
+                        r.get("buyer_name", String.class),
+                        r.get("buyer_id_number", String.class),
+                        r.get("buyer_phone", String.class),
+                        r.get("consignee_name", String.class),
+                        r.get("consignee_phone", String.class),
+                        r.get("consignee_address", String.class)),
                 Money.of(r.get("goods_value", BigDecimal.class)),
                 Money.of(r.get("freight", BigDecimal.class)),
                 Money.of(r.get("tax_total", BigDecimal.class)),
@@ -65,5 +65,53 @@ record OrderRow(
                 r.get("quota_year", Integer.class),
                 r.get("created_at", OffsetDateTime.class).toInstant(),
                 r.get("payment_due_at", OffsetDateTime.class).toInstant());
+    }
+
+    String buyerName() {
+        return personal.get(PersonalFields.BUYER_NAME);
+    }
+
+    String buyerIdNumber() {
+        return personal.get(PersonalFields.BUYER_ID_NUMBER);
+    }
+
+    String buyerPhone() {
+        return personal.get(PersonalFields.BUYER_PHONE);
+    }
+
+    String consigneeName() {
+        return personal.get(PersonalFields.CONSIGNEE_NAME);
+    }
+
+    String consigneePhone() {
+        return personal.get(PersonalFields.CONSIGNEE_PHONE);
+    }
+
+    String consigneeAddress() {
+        return personal.get(PersonalFields.CONSIGNEE_ADDRESS);
+    }
+
+    /** The same order after a transition this instance persisted (one version later). */
+    OrderRow movedTo(OrderStatus next) {
+        return new OrderRow(
+                orderNo,
+                orderToken,
+                idempotencyKey,
+                requestHash,
+                platformCode,
+                sellerCode,
+                next,
+                version + 1,
+                buyerIdHash,
+                personal,
+                goodsValue,
+                freight,
+                tax,
+                total,
+                dutiableValue,
+                fullyTaxed,
+                quotaYear,
+                createdAt,
+                paymentDueAt);
     }
 }

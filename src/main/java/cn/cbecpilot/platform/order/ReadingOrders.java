@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -62,10 +61,8 @@ public class ReadingOrders {
                         orders.lines(o.orderNo()).collectList(),
                         orders.history(o.orderNo()).collectList(),
                         orders.codes(o.orderNo()),
-                        lifecycle.find(o.orderNo()),
-                        lifecycle.taxBill(o.orderNo()).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .map(t -> details(
-                        o, t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5().orElse(null)));
+                        lifecycle.customs(o.orderNo()))
+                .map(t -> details(o, t.getT1(), t.getT2(), t.getT3(), t.getT4()));
     }
 
     private static OrderApi.OrderDetails details(
@@ -73,8 +70,7 @@ public class ReadingOrders {
             List<OrderLineRow> lines,
             List<HistoryEntry> history,
             Map<Integer, List<String>> codes,
-            LifecycleRow customs,
-            OrderApi.TaxBill taxBill) {
+            OrderApi.Customs customs) {
         return new OrderApi.OrderDetails(
                 o.orderNo(),
                 o.status(),
@@ -97,7 +93,7 @@ public class ReadingOrders {
                 history.stream()
                         .map(h -> new OrderApi.History(h.from(), h.to(), h.event(), h.at()))
                         .toList(),
-                new OrderApi.Customs(o.orderNo(), customs.invtNo(), customs.customsStatus(), taxBill),
+                customs,
                 lines.stream()
                         .map(l -> new OrderApi.Line(
                                 l.lineNo(),

@@ -52,16 +52,8 @@ final class LoginThrottle implements WebFilter, ReactiveAuthenticationManager {
         if (attempts.isBlocked(name)) {
             return Mono.error(new Throttled());
         }
-        var remembered = verified.find(name, authentication.getCredentials());
-        if (remembered.isPresent()) {
-            return Mono.just(remembered.get());
-        }
-        Object credentials = authentication.getCredentials();
-        return delegate.authenticate(authentication)
-                .doOnNext(ok -> {
-                    attempts.succeeded(name);
-                    verified.remember(name, credentials, ok);
-                })
+        return verified.verify(name, authentication.getCredentials(), () -> delegate.authenticate(authentication)
+                        .doOnNext(ok -> attempts.succeeded(name)))
                 .doOnError(AuthenticationException.class, e -> attempts.failed(name));
     }
 

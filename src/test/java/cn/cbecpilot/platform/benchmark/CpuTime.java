@@ -24,6 +24,24 @@ record CpuTime(double appMillis, double databaseMillis, double loadMillis) {
                         / 1e6);
     }
 
+    /**
+     * Waits until the platform has settled: less than a tenth of a core busy over a second, or {@code atMost} passed.
+     * Work the load set going (e.g. the outbox sending what placed orders declared) then no longer runs beside the
+     * next phase's measurement.
+     */
+    static void awaitQuiet(long appPid, java.time.Duration atMost) throws InterruptedException {
+        long until = System.nanoTime() + atMost.toNanos();
+        CpuTime before = now(appPid);
+        while (System.nanoTime() < until) {
+            Thread.sleep(1_000);
+            CpuTime after = now(appPid);
+            if (after.since(before).appMillis() < 100) {
+                return;
+            }
+            before = after;
+        }
+    }
+
     CpuTime since(CpuTime start) {
         return new CpuTime(
                 appMillis - start.appMillis, databaseMillis - start.databaseMillis, loadMillis - start.loadMillis);

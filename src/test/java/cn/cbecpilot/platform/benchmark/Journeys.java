@@ -36,6 +36,7 @@ final class Journeys implements AutoCloseable {
     private static final DateTimeFormatter RETURN_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.ofHours(8));
     private static final Duration POLL = Duration.ofMillis(Long.getLong("benchmark.poll-millis", 1000));
+    private static final Duration POLL_AT_MOST = Duration.ofSeconds(5);
     private static final Duration RELEASE_WITHIN = Duration.ofMinutes(5);
 
     /** A placed order: its number, the buyer's token and the total to pay. */
@@ -51,6 +52,7 @@ final class Journeys implements AutoCloseable {
         }
     }
 
+    private final AtomicLong statusReads = new AtomicLong();
     private final ConnectionProvider connections;
     private final HttpClient http;
     private final String operatorAuthorization;
@@ -119,13 +121,28 @@ final class Journeys implements AutoCloseable {
                 .map(node -> node.get("status").asText());
     }
 
-    /** Polls until the order has reached {@code wanted}; an order that does not within minutes is a failure. */
+    /**
+     * Polls until the order has reached {@code wanted}, as a shop's page would: after a second, then half as long
+     * again each time up to five seconds, so that reading the status does not cost more than the journey itself when
+     * the platform is saturated. An order that does not get there within minutes is a failure.
+     */
     Mono<Placed> await(Placed order, String wanted) {
         return status(order)
+                .doOnSubscribe(s -> statusReads.incrementAndGet())
                 .filter(wanted::equals)
-                .repeatWhenEmpty(Integer.MAX_VALUE, ticks -> ticks.delayElements(POLL))
+                .repeatWhenEmpty(Integer.MAX_VALUE, ticks -> ticks.concatMap(n -> Mono.delay(pause(n))))
                 .timeout(RELEASE_WITHIN)
                 .thenReturn(order);
+    }
+
+    /** How many times journeys read an order's status while waiting for it. */
+    long statusReads() {
+        return statusReads.get();
+    }
+
+    private static Duration pause(long polled) {
+        double millis = POLL.toMillis() * Math.pow(1.5, Math.min(polled, 20));
+        return Duration.ofMillis((long) Math.min(millis, POLL_AT_MOST.toMillis()));
     }
 
     Mono<Placed> console(Placed order, String action, String wanted) {

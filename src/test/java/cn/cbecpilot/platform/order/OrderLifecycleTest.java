@@ -90,4 +90,21 @@ class OrderLifecycleTest {
 
         assertThat(next).isEqualTo(Optional.ofNullable(expected));
     }
+
+    @ParameterizedTest(name = "{0} --{1}--> {3} (before cancel: {2}), asked again")
+    @MethodSource("everyPair")
+    void aQuestionAskedAgainGetsTheSameAnswerWithoutBuildingAnotherMachine(
+            OrderStatus state, OrderEvent event, OrderStatus beforeCancel, OrderStatus expected) {
+        OrderLifecycle lifecycle = new OrderLifecycle();
+        Optional<OrderStatus> first =
+                lifecycle.next(state, event, beforeCancel).toFuture().join();
+        long built = lifecycle.machinesBuilt();
+
+        Optional<OrderStatus> again =
+                lifecycle.next(state, event, beforeCancel).toFuture().join();
+
+        assertThat(built).isEqualTo(1);
+        assertThat(again).isEqualTo(first).isEqualTo(Optional.ofNullable(expected));
+        assertThat(lifecycle.machinesBuilt()).isEqualTo(1);
+    }
 }

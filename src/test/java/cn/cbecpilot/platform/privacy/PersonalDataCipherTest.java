@@ -3,8 +3,13 @@ package cn.cbecpilot.platform.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataCipherTest {
@@ -20,6 +25,31 @@ class PersonalDataCipherTest {
 
         assertThat(sealed).startsWith("pd1:k1:").doesNotContain("110105").doesNotContain("1949");
         assertThat(cipher.open(sealed)).isEqualTo("11010519491231002X");
+    }
+
+    @Test
+    void sealsAndOpensOnManyThreadsAtOnce() throws Exception {
+        var cipher = new PersonalDataCipher(Map.of("k1", K1), "k1");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> work = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String value = "收货地址" + t;
+                work.add(threads.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        if (!cipher.open(cipher.seal(value + i)).equals(value + i)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> done : work) {
+                assertThat(done.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -50,6 +80,9 @@ class PersonalDataCipherTest {
                 + sealed.substring(sealed.length() - 2);
 
         assertThatThrownBy(() -> cipher.open(tampered)).hasMessageContaining("tampered");
+        // the thread's cipher is used again after the failure
+        assertThat(cipher.open(sealed)).isEqualTo("13812345678");
+        assertThat(cipher.open(cipher.seal("张三"))).isEqualTo("张三");
     }
 
     @Test

@@ -20,17 +20,21 @@ import org.xml.sax.SAXException;
 
 /**
  * A compiled schema from classpath resources. Compiling is slow and the result immutable and
- * thread-safe, so each schema is compiled once; validators are cheap and used once each. Imports
- * carry no location: every namespace comes from the resources given, so nothing is ever fetched.
+ * thread-safe, so each schema is compiled once. A validator is not thread-safe and costs more to
+ * set up than a small message takes to validate, so each thread keeps one, and drops it after a
+ * violation so that nothing of a failed run is carried over. Imports carry no location: every
+ * namespace comes from the resources given, so nothing is ever fetched.
  */
 public final class SchemaSet {
 
     private final Schema schema;
     private final String name;
+    private final ThreadLocal<Validator> validators;
 
     private SchemaSet(Schema schema, String name) {
         this.schema = schema;
         this.name = name;
+        this.validators = ThreadLocal.withInitial(this::newValidator);
     }
 
     /** Compiles the resources, imported namespaces first. */
@@ -52,20 +56,33 @@ public final class SchemaSet {
 
     /** Validates a DOM node (a document or its root element) against the schema. */
     public void validate(Node node) {
-        Validator validator = schema.newValidator();
         try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.setErrorHandler(ParseErrors.RETHROW);
-            validator.validate(new DOMSource(node));
+            validators.get().validate(new DOMSource(node));
         } catch (SAXException e) {
+            validators.remove();
             throw CebXmlException.of(
                     Kind.SCHEMA_VIOLATION,
                     "against the " + name + " schema" + ParseErrors.where(e) + ": " + e.getMessage(),
                     e);
         } catch (IOException e) {
+            validators.remove();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            validators.remove();
+            throw e;
         }
+    }
+
+    private Validator newValidator() {
+        Validator validator = schema.newValidator();
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("the validator refuses to close external access", e);
+        }
+        validator.setErrorHandler(ParseErrors.RETHROW);
+        return validator;
     }
 
     private static Source source(URL resource) {
