@@ -50,29 +50,40 @@ class OrderReceipts implements ReceiptConsumer {
     @Override
     public Mono<Boolean> apply(CustomsReceipt receipt) {
         return order(receipt)
-                .flatMap(row -> rows.firstTime(
-                                row.orderNo(),
-                                receipt.guid(),
-                                receipt.messageType(),
-                                receipt.returnStatus(),
-                                receipt.returnTime(),
-                                clock.instant())
-                        .flatMap(first -> first ? applyOnce(row, receipt) : Mono.<Void>empty())
-                        .thenReturn(true))
+                .flatMap(found ->
+                        (found.firstTime() ? applyOnce(found.row(), receipt) : Mono.<Void>empty()).thenReturn(true))
                 .as(tx::transactional)
                 // an operator's event moved the order between our read and our write: read it again
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(5)).filter(e -> e instanceof EventRefused r && r.raced()))
                 .defaultIfEmpty(false);
     }
 
-    /** The order the receipt answers; a tax bill for a list not sent from here is found by the list's number. */
-    private Mono<LifecycleRow> order(CustomsReceipt receipt) {
-        Mono<LifecycleRow> bySubject = rows.find(receipt.subjectNo());
+    /**
+     * The order the receipt answers, recorded as applying it (once by guid); a tax bill for a list not sent from here
+     * is found by the list's number.
+     */
+    private Mono<LifecycleRows.ForReceipt> order(CustomsReceipt receipt) {
+        Mono<LifecycleRows.ForReceipt> bySubject = rows.findForReceipt(
+                receipt.subjectNo(),
+                receipt.guid(),
+                receipt.messageType(),
+                receipt.returnStatus(),
+                receipt.returnTime(),
+                clock.instant());
         if (!ReceiptEvents.TAX_BILL.equals(receipt.messageType())) {
             return bySubject;
         }
         String invtNo = InventoryNumbers.in(receipt.xml());
-        return invtNo == null ? bySubject : bySubject.switchIfEmpty(rows.findByInvtNo(invtNo));
+        return invtNo == null
+                ? bySubject
+                : bySubject.switchIfEmpty(rows.findByInvtNo(invtNo).flatMap(row -> rows.firstTime(
+                                row.orderNo(),
+                                receipt.guid(),
+                                receipt.messageType(),
+                                receipt.returnStatus(),
+                                receipt.returnTime(),
+                                clock.instant())
+                        .map(first -> new LifecycleRows.ForReceipt(row, first))));
     }
 
     private Mono<Void> applyOnce(LifecycleRow row, CustomsReceipt receipt) {
