@@ -49,7 +49,8 @@ class Resealing {
      * (which name buyer, payer and consignee); answers how many rows were resealed.
      */
     Mono<Long> resealAll() {
-        return untilNoneLeft(this::batch).zipWith(untilNoneLeft(this::messageBatch), Long::sum);
+        return untilNoneLeft(this::batch)
+                .flatMap(orders -> untilNoneLeft(this::messageBatch).map(messages -> orders + messages));
     }
 
     private Mono<Long> untilNoneLeft(java.util.function.Supplier<Mono<Long>> batch) {
@@ -60,8 +61,9 @@ class Resealing {
     }
 
     private Mono<Long> messageBatch() {
-        return db.sql("select id, xml from customs_message where direction = 'OUT' and xml not like $1"
-                        + " limit $2 for update skip locked")
+        // the prefix only: PostgreSQL then reads the head of each stored message, not all of it
+        return db.sql("select id, xml from customs_message where direction = 'OUT'"
+                        + " and substr(xml, 1, 40) not like $1 limit $2 for update skip locked")
                 .bind(0, "pd1:" + data.currentKeyId() + ":%")
                 .bind(1, BATCH)
                 .map((row, meta) -> new Object[] {row.get("id", Long.class), row.get("xml", String.class)})

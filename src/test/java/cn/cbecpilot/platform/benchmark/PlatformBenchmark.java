@@ -117,7 +117,13 @@ class PlatformBenchmark {
                 report.add("peak resident memory under load (JVM, VmRSS)", "**%d MB**", memory.peak() / 1024);
             }
             if (oneInstance) {
-                Map<String, String> holding = Map.of("CUSTOMS_SIMULATOR_RECEIPT_DELAY", "1h");
+                // the simulator takes the declarations as fast as they come (the default rate limit would spread
+                // them over minutes, and their retries over the measurement) and holds its receipts back
+                Map<String, String> holding = Map.of(
+                        "CUSTOMS_SIMULATOR_RECEIPT_DELAY",
+                        "1h",
+                        "CUSTOMS_REQUESTS_PER_SECOND",
+                        SIMULATOR_REQUESTS_PER_SECOND);
                 try (PlatformProcess platform = PlatformProcess.start(data, log, jvm, holding);
                         MemoryWatch memory = new MemoryWatch(platform.pid())) {
                     receipts(platform);

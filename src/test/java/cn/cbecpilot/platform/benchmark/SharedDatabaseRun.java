@@ -142,6 +142,14 @@ final class SharedDatabaseRun {
             long overLimit = count(sql, "select count(*) from buyer_quota where used > 26000");
             long failed = count(sql, "select count(*) from customs_outbox where failed_at is not null");
             long resent = count(sql, "select count(*) from customs_outbox where attempts > 1");
+            try (ResultSet again = sql.executeQuery("select message_type, attempts, count(*) from customs_outbox"
+                    + " where attempts > 1 group by 1, 2 order by 3 desc limit 8")) {
+                while (again.next()) {
+                    System.out.printf(
+                            "claimed more than once: %s × %d attempts: %d rows%n",
+                            again.getString(1), again.getInt(2), again.getLong(3));
+                }
+            }
             long outboxRows = count(sql, "select count(*) from customs_outbox");
             long sentMessages = count(sql, "select count(*) from customs_message where direction = 'OUT'");
             long stateMismatch = count(
