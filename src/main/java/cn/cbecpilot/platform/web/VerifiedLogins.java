@@ -54,6 +54,8 @@ public final class VerifiedLogins {
         String key = key(name, password);
         return Mono.defer(() -> checking.computeIfAbsent(key, k -> check.get()
                 .doOnNext(ok -> remember(name, credentials, ok))
+                // forgotten before the outcome reaches anyone: whoever asks next checks afresh
+                .doOnTerminate(() -> checking.remove(k))
                 .doFinally(signal -> checking.remove(k))
                 .cache()));
     }
