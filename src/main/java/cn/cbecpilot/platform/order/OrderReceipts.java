@@ -104,7 +104,13 @@ class OrderReceipts implements ReceiptConsumer {
             return transitions.note(row, name, detail).then(inventory ? cleared(row, receipt) : Mono.empty());
         }
         return transitions
-                .apply(row, event.get(), name, detail, c -> effects(c, event.get(), receipt))
+                .apply(
+                        row,
+                        event.get(),
+                        name,
+                        detail,
+                        inventory ? clearance(receipt) : null,
+                        c -> effects(c, event.get()))
                 .then()
                 .onErrorResume(e -> e instanceof EventRefused r && !r.raced(), e -> transitions
                         .note(row, name, "no change, the order is " + row.status() + "; " + detail)
@@ -139,22 +145,25 @@ class OrderReceipts implements ReceiptConsumer {
                 .orElseGet(() -> transitions.note(row, name, "no tax bill of list " + row.invtNo() + "; " + detail));
     }
 
-    private Mono<Void> effects(Transitions.Change c, OrderEvent event, CustomsReceipt receipt) {
-        Mono<Void> customs =
-                ReceiptEvents.INVENTORY.equals(receipt.messageType()) ? cleared(c.before(), receipt) : Mono.empty();
+    /** What the event does besides the move; an inventory receipt's clearance is recorded with the move itself. */
+    private Mono<Void> effects(Transitions.Change c, OrderEvent event) {
         return switch (event) {
-            case APPROVE_CANCEL, RETURN_ABROAD -> customs.then(changing.giveBack(c.before()));
+            case APPROVE_CANCEL, RETURN_ABROAD -> changing.giveBack(c.before());
             case REJECT ->
                 c.to() == OrderStatus.CANCELLED
-                        ? customs.then(changing.giveBack(c.before())).then(changing.withdrawCancellation(c.orderNo()))
-                        : customs;
-            default -> customs;
+                        ? changing.giveBack(c.before()).then(changing.withdrawCancellation(c.orderNo()))
+                        : Mono.empty();
+            default -> Mono.empty();
         };
     }
 
     private Mono<Void> cleared(LifecycleRow row, CustomsReceipt receipt) {
-        return rows.cleared(
-                row.orderNo(),
+        Orders.Clearance c = clearance(receipt);
+        return rows.cleared(row.orderNo(), c.status(), c.at(), c.invtNo(), c.released());
+    }
+
+    private static Orders.Clearance clearance(CustomsReceipt receipt) {
+        return new Orders.Clearance(
                 receipt.returnStatus(),
                 receipt.returnTime(),
                 InventoryNumbers.in(receipt.xml()),

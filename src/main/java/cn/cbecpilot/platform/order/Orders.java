@@ -80,12 +80,47 @@ class Orders {
     }
 
     /**
+     * What an inventory receipt tells of the order's clearance: its status and time, the list number once customs gave
+     * it, and whether the goods are released. A final status (800 released, 899 cleared and closed) is never
+     * overwritten by a later non-final one.
+     */
+    record Clearance(String status, Instant at, String invtNo, boolean released) {
+
+        /** The guard of every clearance column: the stored status is not final, or the new one is. */
+        static final String APPLIES =
+                "(customs_status is null or customs_status not in ('800', '899')" + " or $8 in ('800', '899'))";
+
+        static final String COLUMNS = ", customs_status = case when " + APPLIES + " then $8 else customs_status end,"
+                + " customs_status_at = case when " + APPLIES + " then $9 else customs_status_at end,"
+                + " invt_no = case when " + APPLIES + " then coalesce($10, invt_no) else invt_no end,"
+                + " released_at = case when " + APPLIES + " and $11 then coalesce(released_at, $9)"
+                + " else released_at end";
+    }
+
+    /**
      * Moves an order from one state to another if it is still in the first and at the version read, and appends the
      * timeline entry, in one statement; answers whether it moved, so that of two concurrent events exactly one wins.
      */
     Mono<Boolean> move(
             String orderNo, OrderStatus from, int version, OrderStatus to, Instant at, String event, String detail) {
+        return move(orderNo, from, version, to, at, event, detail, null);
+    }
+
+    /**
+     * {@link #move}, recording in the same statement what an inventory receipt told of the clearance ({@code null}
+     * for none): one round trip and one new row version where a receipt used to take two.
+     */
+    Mono<Boolean> move(
+            String orderNo,
+            OrderStatus from,
+            int version,
+            OrderStatus to,
+            Instant at,
+            String event,
+            String detail,
+            Clearance clearance) {
         var spec = db.sql("with moved as (update customer_order set status = $4, version = version + 1, updated_at = $5"
+                        + (clearance == null ? "" : Clearance.COLUMNS)
                         + " where order_no = $1 and status = $2 and version = $3 returning order_no)"
                         + " insert into order_history (order_no, from_status, to_status, event, at, detail)"
                         + " select order_no, $2, $4, $6, $5, $7 from moved")
@@ -96,6 +131,11 @@ class Orders {
                 .bind(4, utc(at))
                 .bind(5, event);
         spec = detail == null ? spec.bindNull(6, String.class) : spec.bind(6, detail);
+        if (clearance != null) {
+            spec = spec.bind(7, clearance.status()).bind(8, utc(clearance.at()));
+            spec = clearance.invtNo() == null ? spec.bindNull(9, String.class) : spec.bind(9, clearance.invtNo());
+            spec = spec.bind(10, clearance.released());
+        }
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
 

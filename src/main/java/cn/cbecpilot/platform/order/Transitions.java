@@ -47,7 +47,18 @@ class Transitions {
      */
     Mono<LifecycleRow> apply(
             LifecycleRow row, OrderEvent event, String name, String detail, Function<Change, Mono<Void>> effects) {
-        return target(row, event).flatMap(to -> persist(row, event, to, name, detail, effects));
+        return apply(row, event, name, detail, null, effects);
+    }
+
+    /** {@link #apply}, recording with the move what an inventory receipt told of the clearance. */
+    Mono<LifecycleRow> apply(
+            LifecycleRow row,
+            OrderEvent event,
+            String name,
+            String detail,
+            Orders.Clearance clearance,
+            Function<Change, Mono<Void>> effects) {
+        return target(row, event).flatMap(to -> persist(row, event, to, name, detail, clearance, effects));
     }
 
     private Mono<LifecycleRow> persist(
@@ -56,10 +67,11 @@ class Transitions {
             OrderStatus to,
             String name,
             String detail,
+            Orders.Clearance clearance,
             Function<Change, Mono<Void>> effects) {
         Instant now = clock.instant();
         Change change = new Change(row, to, now);
-        return orders.move(row.orderNo(), row.status(), row.order().version(), to, now, name, detail)
+        return orders.move(row.orderNo(), row.status(), row.order().version(), to, now, name, detail, clearance)
                 .flatMap(moved -> moved
                         ? effects.apply(change)
                         : Mono.error(EventRefused.changedMeanwhile(row.orderNo(), row.status(), event)))
