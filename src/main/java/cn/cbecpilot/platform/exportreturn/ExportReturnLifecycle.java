@@ -7,7 +7,11 @@ import cn.cbecpilot.platform.exportreturn.domain.ReturnStatus;
 import cn.cbecpilot.platform.shared.Conflict;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.StateMachineEventResult;
@@ -19,8 +23,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The export return's transition table, held by Spring Statemachine behind this one class so that callers never see
- * it. The factory is built once; each event gets a fresh machine reset to the persisted state, since machines are not
- * thread-safe. The machine has no actions or guards: rules and I/O happen around it, never inside.
+ * it. The factory is built once; a question gets a fresh machine reset to the persisted state, since machines are not
+ * thread-safe. The machine has no actions or guards: rules and I/O happen around it, never inside; so a (state,
+ * event) question has one answer for ever, and each is put to a machine once and remembered.
  */
 @Component
 public class ExportReturnLifecycle {
@@ -31,6 +36,11 @@ public class ExportReturnLifecycle {
     private static final List<ReturnStatus> IN_BOND = List.of(BONDED_STORAGE, CONSOLIDATED, REPAIRED, RELABELLED);
 
     private final StateMachineFactory<ReturnStatus, ReturnEvent> factory;
+    private final Map<Question, Optional<ReturnStatus>> answers = new ConcurrentHashMap<>();
+
+    private final AtomicLong machines = new AtomicLong();
+
+    private record Question(ReturnStatus from, ReturnEvent event) {}
 
     ExportReturnLifecycle() {
         this.factory = build();
@@ -38,28 +48,36 @@ public class ExportReturnLifecycle {
 
     /** The state the event leads to from {@code from}, or a {@link Conflict} naming the state that refuses it. */
     public Mono<ReturnStatus> next(ReturnStatus from, ReturnEvent event) {
-        StateMachine<ReturnStatus, ReturnEvent> machine = factory.getStateMachine(UUID.randomUUID());
-        return machine.getStateMachineAccessor()
-                .withRegion()
-                .resetStateMachineReactively(new DefaultStateMachineContext<>(from, null, null, null))
-                .then(machine.startReactively())
-                .thenMany(machine.sendEvent(
-                        Mono.just(MessageBuilder.withPayload(event).build())))
-                .next()
-                .flatMap(result -> outcome(machine, result, from, event))
-                .flatMap(to -> machine.stopReactively().thenReturn(to));
+        Question question = new Question(from, event);
+        Optional<ReturnStatus> known = answers.get(question);
+        Mono<Optional<ReturnStatus>> answer =
+                known != null ? Mono.just(known) : ask(from, event).doOnNext(a -> answers.putIfAbsent(question, a));
+        return answer.flatMap(to -> to.map(Mono::just)
+                .orElseGet(() ->
+                        Mono.error(new Conflict("the export return is " + from + ", which does not allow " + event))));
     }
 
-    private static Mono<ReturnStatus> outcome(
-            StateMachine<ReturnStatus, ReturnEvent> machine,
-            StateMachineEventResult<ReturnStatus, ReturnEvent> result,
-            ReturnStatus from,
-            ReturnEvent event) {
-        if (result.getResultType() != StateMachineEventResult.ResultType.ACCEPTED) {
-            return machine.stopReactively()
-                    .then(Mono.error(new Conflict("the export return is " + from + ", which does not allow " + event)));
-        }
-        return Mono.just(machine.getState().getId());
+    /** How many machines were built to answer questions: once per distinct question. */
+    long machinesBuilt() {
+        return machines.get();
+    }
+
+    private Mono<Optional<ReturnStatus>> ask(ReturnStatus from, ReturnEvent event) {
+        return Mono.defer(() -> {
+            StateMachine<ReturnStatus, ReturnEvent> machine =
+                    factory.getStateMachine(new UUID(0L, machines.incrementAndGet()));
+            return machine.getStateMachineAccessor()
+                    .withRegion()
+                    .resetStateMachineReactively(new DefaultStateMachineContext<>(from, null, null, null))
+                    .then(machine.startReactively())
+                    .thenMany(machine.sendEvent(
+                            Mono.just(MessageBuilder.withPayload(event).build())))
+                    .next()
+                    .map(result -> result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED
+                            ? Optional.of(machine.getState().getId())
+                            : Optional.<ReturnStatus>empty())
+                    .flatMap(to -> machine.stopReactively().thenReturn(to));
+        });
     }
 
     private static StateMachineFactory<ReturnStatus, ReturnEvent> build() {

@@ -87,6 +87,25 @@ class ExportReturnLifecycleTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} --{1}--> {2}, asked again")
+    @MethodSource("everyPair")
+    void aQuestionAskedAgainGetsTheSameAnswerWithoutBuildingAnotherMachine(
+            ReturnStatus from, ReturnEvent event, ReturnStatus expected) {
+        ExportReturnLifecycle lifecycle = new ExportReturnLifecycle();
+        for (int time = 0; time < 2; time++) {
+            if (expected == null) {
+                StepVerifier.create(lifecycle.next(from, event))
+                        .expectError(Conflict.class)
+                        .verify();
+            } else {
+                StepVerifier.create(lifecycle.next(from, event))
+                        .expectNext(expected)
+                        .verifyComplete();
+            }
+            assertThat(lifecycle.machinesBuilt()).isEqualTo(1);
+        }
+    }
+
     @Test
     void finalStatesTakeNoEvent() {
         for (ReturnStatus end : List.of(EXPIRED, RE_ENTERED_DOMESTIC, RE_EXPORTED)) {
