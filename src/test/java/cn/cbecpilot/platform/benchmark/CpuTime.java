@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Processor time spent by the platform's JVM, by every PostgreSQL process and by this load process, read from /proc.
@@ -29,16 +33,19 @@ record CpuTime(double appMillis, double databaseMillis, double loadMillis) {
      * Work the load set going (e.g. the outbox sending what placed orders declared) then no longer runs beside the
      * next phase's measurement.
      */
-    static void awaitQuiet(long appPid, java.time.Duration atMost) throws InterruptedException {
-        long until = System.nanoTime() + atMost.toNanos();
-        CpuTime before = now(appPid);
-        while (System.nanoTime() < until) {
-            Thread.sleep(1_000);
-            CpuTime after = now(appPid);
-            if (after.since(before).appMillis() < 100) {
-                return;
-            }
-            before = after;
+    static void awaitQuiet(long appPid, Duration atMost) {
+        AtomicReference<CpuTime> last = new AtomicReference<>(now(appPid));
+        try {
+            Awaitility.await()
+                    .atMost(atMost)
+                    .pollDelay(Duration.ofSeconds(1))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        CpuTime current = now(appPid);
+                        return current.since(last.getAndSet(current)).appMillis() < 100;
+                    });
+        } catch (ConditionTimeoutException stillBusy) {
+            // measured all the same; the report's load average shows it
         }
     }
 
