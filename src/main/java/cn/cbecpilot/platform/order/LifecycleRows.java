@@ -112,17 +112,14 @@ class LifecycleRows {
      * Records the latest inventory receipt's status (never letting another overwrite a final 800 or 899), the list number
      * once customs gave it, and the release date.
      */
-    Mono<Void> cleared(String orderNo, String status, Instant at, String invtNo, boolean released) {
-        var spec = db.sql("update customer_order set customs_status = $2, customs_status_at = $3,"
-                        + " invt_no = coalesce($4, invt_no),"
-                        + " released_at = case when $5 then coalesce(released_at, $3) else released_at end"
-                        + " where order_no = $1 and (customs_status is null or customs_status not in ('800', '899')"
-                        + " or $2 in ('800', '899'))")
-                .bind(0, orderNo)
-                .bind(1, status)
-                .bind(2, utc(at));
-        spec = invtNo == null ? spec.bindNull(3, String.class) : spec.bind(3, invtNo);
-        return spec.bind(4, released).then();
+    Mono<Void> cleared(String orderNo, Orders.Clearance clearance) {
+        return clearance
+                .bind(
+                        db.sql("update customer_order set " + Orders.Clearance.columns(2) + " where order_no = $1 and "
+                                        + Orders.Clearance.applies(2))
+                                .bind(0, orderNo),
+                        1)
+                .then();
     }
 
     /**

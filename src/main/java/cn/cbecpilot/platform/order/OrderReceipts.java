@@ -158,8 +158,7 @@ class OrderReceipts implements ReceiptConsumer {
     }
 
     private Mono<Void> cleared(LifecycleRow row, CustomsReceipt receipt) {
-        Orders.Clearance c = clearance(receipt);
-        return rows.cleared(row.orderNo(), c.status(), c.at(), c.invtNo(), c.released());
+        return rows.cleared(row.orderNo(), clearance(receipt));
     }
 
     private static Orders.Clearance clearance(CustomsReceipt receipt) {

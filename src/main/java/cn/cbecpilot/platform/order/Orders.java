@@ -86,15 +86,32 @@ class Orders {
      */
     record Clearance(String status, Instant at, String invtNo, boolean released) {
 
-        /** The guard of every clearance column: the stored status is not final, or the new one is. */
-        static final String APPLIES =
-                "(customs_status is null or customs_status not in ('800', '899')" + " or $8 in ('800', '899'))";
+        /** Whether the receipt may set the clearance: the stored status is not final, or the new one is. */
+        static String applies(int first) {
+            return "(customs_status is null or customs_status not in ('800', '899') or $" + first
+                    + " in ('800', '899'))";
+        }
 
-        static final String COLUMNS = ", customs_status = case when " + APPLIES + " then $8 else customs_status end,"
-                + " customs_status_at = case when " + APPLIES + " then $9 else customs_status_at end,"
-                + " invt_no = case when " + APPLIES + " then coalesce($10, invt_no) else invt_no end,"
-                + " released_at = case when " + APPLIES + " and $11 then coalesce(released_at, $9)"
-                + " else released_at end";
+        /** The clearance columns set from four parameters numbered from {@code first}, each under {@link #applies}. */
+        static String columns(int first) {
+            String applies = applies(first);
+            String status = "$" + first;
+            String at = "$" + (first + 1);
+            String invtNo = "$" + (first + 2);
+            String released = "$" + (first + 3);
+            return "customs_status = case when " + applies + " then " + status + " else customs_status end,"
+                    + " customs_status_at = case when " + applies + " then " + at + " else customs_status_at end,"
+                    + " invt_no = case when " + applies + " then coalesce(" + invtNo + ", invt_no) else invt_no end,"
+                    + " released_at = case when " + applies + " and " + released + " then coalesce(released_at, "
+                    + at + ") else released_at end";
+        }
+
+        /** Binds the four parameters {@link #columns} reads, from index {@code first} (zero-based). */
+        DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, int first) {
+            spec = spec.bind(first, status).bind(first + 1, utc(at));
+            spec = invtNo == null ? spec.bindNull(first + 2, String.class) : spec.bind(first + 2, invtNo);
+            return spec.bind(first + 3, released);
+        }
     }
 
     /**
@@ -120,7 +137,7 @@ class Orders {
             String detail,
             Clearance clearance) {
         var spec = db.sql("with moved as (update customer_order set status = $4, version = version + 1, updated_at = $5"
-                        + (clearance == null ? "" : Clearance.COLUMNS)
+                        + (clearance == null ? "" : ", " + Clearance.columns(8))
                         + " where order_no = $1 and status = $2 and version = $3 returning order_no)"
                         + " insert into order_history (order_no, from_status, to_status, event, at, detail)"
                         + " select order_no, $2, $4, $6, $5, $7 from moved")
