@@ -102,10 +102,21 @@ public class OutboxDispatcher {
                 .map(gateway::prepare)
                 .flatMap(prepared -> messages.sent(request, prepared).thenReturn(prepared))
                 .flatMap(prepared -> deliver(request, prepared))
-                .onErrorResume(NotYetRenderable.class, e -> hold(request, e))
-                .onErrorResume(RequestWithdrawn.class, e -> withdraw(request, e))
-                .onErrorResume(OutboxDispatcher::transientFault, e -> later(request, e))
-                .onErrorResume(e -> setAside(request, e));
+                .onErrorResume(e -> failed(request, e));
+    }
+
+    /**
+     * One way out for each failure of the send; a failure of that way itself (the database gone while it records a
+     * retry) ends the round, whose log says so, rather than being taken for a request to set aside.
+     */
+    private Mono<Boolean> failed(OutboxRequest request, Throwable e) {
+        if (e instanceof NotYetRenderable notYet) {
+            return hold(request, notYet);
+        }
+        if (e instanceof RequestWithdrawn withdrawn) {
+            return withdraw(request, withdrawn);
+        }
+        return transientFault(e) ? later(request, e) : setAside(request, e);
     }
 
     private Mono<Boolean> deliver(OutboxRequest request, PreparedMessage prepared) {
