@@ -30,8 +30,8 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
         try {
             page().get(url);
         } catch (org.openqa.selenium.TimeoutException rendererBusy) {
-            // Chromium on a starved machine now and then never reports the first page of a session as loaded (the
-            // platform answered it): asked once more it does, or the test fails here as before
+            // Chromium on a starved machine now and then never reports a page as loaded: asked once more it may, or
+            // the test fails here as before
             page().get(url);
         }
     }
