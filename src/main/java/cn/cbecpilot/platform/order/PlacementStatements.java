@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -26,15 +28,35 @@ import reactor.core.publisher.Mono;
 @Repository
 class PlacementStatements {
 
-    private static final String READ = "with quota as (insert into buyer_quota (buyer_id_hash, year) values ($1, $2)"
-            // the no-op update of an existing row takes its lock, as SELECT ... FOR UPDATE would
-            + " on conflict (buyer_id_hash, year) do update set used = buyer_quota.used returning used)"
-            + " select quota.used, u.sku,"
-            + " (select o.order_no from customer_order o where o.idempotency_key = $5) as placed,"
-            + " (select " + BondStock.availableUnitsOn("$4") + " from bond_stock s where s.sku = u.sku) as available,"
-            + " (select p.quantity from buyer_product_quota p where p.buyer_id_hash = $1 and p.year = $2"
-            + " and p.sku = u.sku) as bought"
-            + " from quota cross join unnest($3::varchar[]) as u (sku)";
+    /**
+     * The read, for orders of one to {@value #SKUS_NAMED} distinct SKUs: one text per number of SKUs, each SKU its own
+     * parameter. With the SKUs in one array parameter PostgreSQL's generic plan counts ten of them, costs more than
+     * the plan for the actual count, and so the statement was planned anew at every placement: 0.2 ms of the
+     * database's processor, twice what executing it takes. With the count in the text the generic plan is the plan.
+     */
+    private static final int SKUS_NAMED = 50;
+
+    private static final String[] READS = IntStream.rangeClosed(0, SKUS_NAMED)
+            .mapToObj(PlacementStatements::read)
+            .toArray(String[]::new);
+
+    static String read(int skus) {
+        String values = IntStream.rangeClosed(1, skus)
+                .mapToObj(i -> "($" + (4 + i) + "::varchar)")
+                .collect(Collectors.joining(", "));
+        return "with quota as (insert into buyer_quota (buyer_id_hash, year) values ($1, $2)"
+                // the no-op update of an existing row takes its lock, as SELECT ... FOR UPDATE would
+                + " on conflict (buyer_id_hash, year) do update set used = buyer_quota.used returning used)"
+                + " select quota.used, u.sku,"
+                + " (select o.order_no from customer_order o where o.idempotency_key = $4) as placed,"
+                + " (select " + BondStock.availableUnitsOn("$3")
+                + " from bond_stock s where s.sku = u.sku) as available,"
+                + " (select p.quantity from buyer_product_quota p where p.buyer_id_hash = $1 and p.year = $2"
+                + " and p.sku = u.sku) as bought"
+                + " from quota cross join "
+                + (skus == 0 ? "(select null::varchar where false)" : "(values " + values + ")")
+                + " as u (sku)";
+    }
 
     private static final String WRITE = "with head as (insert into customer_order (" + OrderRow.COLUMNS
             + ", updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
@@ -75,13 +97,17 @@ class PlacementStatements {
      * the same round trip, a placement being mostly round trips.
      */
     Mono<Standing> lockAndRead(String idHash, int year, Collection<String> skus, LocalDate day, String key) {
-        return db.sql(READ)
+        List<String> named = List.copyOf(skus);
+        DatabaseClient.GenericExecuteSpec read = db.sql(
+                        named.size() <= SKUS_NAMED ? READS[named.size()] : read(named.size()))
                 .bind(0, idHash)
                 .bind(1, year)
-                .bind(2, skus.toArray(String[]::new))
-                .bind(3, day)
-                .bind(4, key)
-                .map((r, m) -> new Object[] {
+                .bind(2, day)
+                .bind(3, key);
+        for (int i = 0; i < named.size(); i++) {
+            read = read.bind(4 + i, named.get(i));
+        }
+        return read.map((r, m) -> new Object[] {
                     r.get("used", BigDecimal.class),
                     r.get("sku", String.class),
                     r.get("available", Long.class),
