@@ -1,0 +1,150 @@
+package cn.cbecpilot.platform.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.cbecpilot.platform.config.PlatformProperties;
+import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.ReferenceData;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * What a placement costs the database beyond its own rows: PostgreSQL keeps the plan of its read rather than planning
+ * each execution anew, and it locks none of the reference rows every concurrent order names (platform, seller,
+ * product), which are kept for good instead.
+ */
+class PlacementStatementsIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    ConnectionFactory connections;
+
+    @Autowired
+    PlatformProperties properties;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7})
+    void theReadIsPlannedOnceItHasRunAFewTimesOnAConnection(int skus) {
+        String sql = PlacementStatements.read(skus);
+        String buyer = "%064d".formatted(nextBuyer());
+
+        List<Long> plans = Mono.usingWhen(
+                        connections.create(),
+                        c -> Flux.range(0, 12)
+                                .concatMap(i -> run(c, sql, buyer, skus))
+                                .then(plansOf(c, sql)),
+                        Connection::close)
+                .toFuture()
+                .join();
+
+        // PostgreSQL plans the first five executions for their parameters, then compares the kept plan's cost
+        long generic = plans.get(0);
+        long custom = plans.get(1);
+        assertThat(generic + custom).isEqualTo(12);
+        assertThat(generic).as("executions that ran the kept plan").isGreaterThanOrEqualTo(6);
+    }
+
+    private static Mono<Long> run(Connection c, String sql, String buyer, int skus) {
+        var statement = c.createStatement(sql)
+                .bind(0, buyer)
+                .bind(1, 2026)
+                .bind(2, LocalDate.of(2026, 12, 5))
+                .bind(3, UUID.randomUUID().toString());
+        for (int i = 0; i < skus; i++) {
+            statement.bind(4 + i, "SKU-" + i);
+        }
+        return Flux.from(statement.execute())
+                .flatMap(result -> result.map((row, meta) -> 1))
+                .count();
+    }
+
+    private static Mono<List<Long>> plansOf(Connection c, String sql) {
+        return Flux.from(c.createStatement(
+                                "select generic_plans, custom_plans from pg_prepared_statements where statement = $1")
+                        .bind(0, sql)
+                        .execute())
+                .flatMap(result -> result.map((row, meta) ->
+                        List.of(row.get("generic_plans", Long.class), row.get("custom_plans", Long.class))))
+                .single();
+    }
+
+    @Test
+    void placingAnOrderWaitsOnNoLockOfThePlatformSellerOrProductItNames() {
+        String sku = new ReferenceData(operator()).drugInStock("对乙酰氨基酚片", "35.00", 10);
+        String seller = db.sql("select seller_code from product where sku = $1")
+                .bind(0, sku)
+                .map((r, m) -> r.get(0, String.class))
+                .one()
+                .toFuture()
+                .join();
+
+        // another transaction holds every reference row the order names, as an operator's edit would
+        String placed = Mono.usingWhen(
+                        connections.create(),
+                        c -> Mono.from(c.beginTransaction())
+                                .then(lock(
+                                        c,
+                                        "select 1 from enterprise where code in ($1, $2) for update",
+                                        seller,
+                                        properties.platformCode()))
+                                .then(lock(c, "select 1 from product where sku = $1 for update", sku))
+                                .then(Mono.fromCallable(() -> placeOrder(sku))
+                                        .subscribeOn(Schedulers.boundedElastic())
+                                        .timeout(Duration.ofSeconds(10))),
+                        c -> Mono.from(c.rollbackTransaction()).then(Mono.from(c.close())))
+                .toFuture()
+                .join();
+
+        assertThat(placed).startsWith("CB");
+    }
+
+    @Test
+    void aPlatformSellerOrProductThatOrdersNameIsNeitherDeletedNorRenamed() {
+        String sku = new ReferenceData(operator()).drugInStock("氯雷他定片", "42.00", 10);
+        placeOrder(sku);
+        String seller = db.sql("select seller_code from product where sku = $1")
+                .bind(0, sku)
+                .map((r, m) -> r.get(0, String.class))
+                .one()
+                .toFuture()
+                .join();
+
+        assertThatThrownBy(() -> execute("delete from product where sku = $1", sku))
+                .hasMessageContaining("product " + sku + " is kept for the orders that name it");
+        assertThatThrownBy(() -> execute("update product set sku = sku || 'X' where sku = $1", sku))
+                .hasMessageContaining("cannot be deleted or renamed");
+        assertThatThrownBy(() -> execute("delete from enterprise where code = $1", seller))
+                .hasMessageContaining("enterprise " + seller + " is kept");
+        assertThatThrownBy(() -> execute("update enterprise set code = 'X' || code where code = $1", seller))
+                .hasMessageContaining("enterprise " + seller + " is kept");
+        // what is not its code still changes
+        execute("update product set name = name where sku = $1", sku);
+        assertThat(count("select count(*) from product where sku = '" + sku + "'"))
+                .isOne();
+    }
+
+    private void execute(String sql, String code) {
+        db.sql(sql).bind(0, code).fetch().rowsUpdated().toFuture().join();
+    }
+
+    private Mono<Void> lock(Connection c, String sql, String... codes) {
+        var statement = c.createStatement(sql);
+        for (int i = 0; i < codes.length; i++) {
+            statement.bind(i, codes[i]);
+        }
+        return Flux.from(statement.execute())
+                .flatMap(result -> result.map((row, meta) -> 1))
+                .then();
+    }
+}
