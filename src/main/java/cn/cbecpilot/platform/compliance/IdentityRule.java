@@ -2,12 +2,15 @@ package cn.cbecpilot.platform.compliance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * IDENTITY: the buyer orders under real name: a name, a valid 18-character resident ID (GB 11643 check character and
  * a real birth date), and a mainland mobile number customs can match with the waybill.
  */
 public final class IdentityRule implements OrderRule {
+
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
     private static final int MAX_NAME = 60;
 
@@ -25,7 +28,7 @@ public final class IdentityRule implements OrderRule {
         }
         ResidentId.problem(buyer.idNumber(), order.orderDate())
                 .ifPresent(p -> violations.add(Violation.of(RuleCode.IDENTITY, p)));
-        if (buyer.phone() == null || !buyer.phone().matches("1[3-9]\\d{9}")) {
+        if (buyer.phone() == null || !MOBILE.matcher(buyer.phone()).matches()) {
             violations.add(
                     Violation.of(RuleCode.IDENTITY, "the buyer's phone must be an 11-digit mainland mobile number"));
         }

@@ -5,6 +5,7 @@ import cn.cbecpilot.platform.catalog.PositiveListLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * POSITIVE_LIST: each line's 10-digit gcode starts with an 8-digit tariff line of the edition in force on the order
@@ -12,6 +13,8 @@ import java.util.Optional;
  * bond; name limits are checked against the product name). Yearly caps of remarks are the QUANTITY rule's.
  */
 public final class PositiveListRule implements OrderRule {
+
+    private static final Pattern GCODE = Pattern.compile("\\d{10}");
 
     @Override
     public List<Violation> check(OrderCheck order) {
@@ -26,7 +29,7 @@ public final class PositiveListRule implements OrderRule {
                 continue;
             }
             Optional<PositiveListLine> listed = order.edition().lineFor(gcode);
-            if (!gcode.matches("\\d{10}") || listed.isEmpty()) {
+            if (!GCODE.matcher(gcode).matches() || listed.isEmpty()) {
                 violations.add(Violation.onLine(
                         RuleCode.POSITIVE_LIST,
                         line.lineNo(),

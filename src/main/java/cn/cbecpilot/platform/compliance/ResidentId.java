@@ -3,6 +3,7 @@ package cn.cbecpilot.platform.compliance;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The 18-character PRC resident identity number of GB 11643-1999: 6 address digits, the birth date as yyyyMMdd, 3
@@ -13,6 +14,8 @@ public final class ResidentId {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
 
+    private static final Pattern DIGITS = Pattern.compile("\\d{17}[\\dX]");
+
     private ResidentId() {}
 
     /** Why the number is not a valid resident ID on the given day, or empty when it is. */
@@ -20,7 +23,7 @@ public final class ResidentId {
         if (number == null || number.isBlank()) {
             return Optional.of("the buyer's ID number is missing");
         }
-        if (!number.matches("\\d{17}[\\dX]")) {
+        if (!DIGITS.matcher(number).matches()) {
             return Optional.of("the ID number must be 18 characters: 17 digits and a digit or X");
         }
         Optional<LocalDate> birth = birthDate(number);

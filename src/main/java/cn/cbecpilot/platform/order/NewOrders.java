@@ -2,9 +2,6 @@ package cn.cbecpilot.platform.order;
 
 import cn.cbecpilot.platform.catalog.Product;
 import cn.cbecpilot.platform.compliance.Pricing;
-import cn.cbecpilot.platform.compliance.RuleCode;
-import cn.cbecpilot.platform.compliance.RulesViolated;
-import cn.cbecpilot.platform.compliance.Violation;
 import cn.cbecpilot.platform.config.PlatformProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,7 +16,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Makes a placed order's rows (number, token, lines) and writes them with its stock and quota, in the caller's transaction. */
+/** Makes a placed order's rows (number, token, lines) and has them written with its stock and quota. */
 @Component
 class NewOrders {
 
@@ -27,13 +24,11 @@ class NewOrders {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final SecureRandom random = new SecureRandom();
-    private final PlacementStatements statements;
     private final BuyerIdHasher hasher;
     private final PlatformProperties properties;
     private final Clock clock;
 
-    NewOrders(PlacementStatements statements, BuyerIdHasher hasher, PlatformProperties properties, Clock clock) {
-        this.statements = statements;
+    NewOrders(BuyerIdHasher hasher, PlatformProperties properties, Clock clock) {
         this.hasher = hasher;
         this.properties = properties;
         this.clock = clock;
@@ -49,7 +44,8 @@ class NewOrders {
             Map<String, Product> products,
             Pricing pricing,
             String idHash,
-            LocalDate today) {
+            LocalDate today,
+            PlacementStatements.Writing writing) {
         Instant now = clock.instant();
         String orderNo = orderNo(now);
         String seller = products.get(request.lines().get(0).sku()).sellerCode();
@@ -80,27 +76,7 @@ class NewOrders {
                 now,
                 now.plus(properties.paymentTimeout()));
         List<OrderLineRow> lines = lines(orderNo, request, products, pricing);
-        return statements.write(row, lines, today).flatMap(reserved -> lines.stream()
-                .filter(l -> !reserved.contains(l.sku()))
-                .findFirst()
-                .<Mono<OrderRow>>map(l -> Mono.error(soldOut(request, l.sku())))
-                .orElseGet(() -> Mono.just(row)));
-    }
-
-    /**
-     * Another order took the last units between the check and the reservation: the same refusal the check gives,
-     * and the transaction rolls back.
-     */
-    private static RulesViolated soldOut(PlaceOrder request, String sku) {
-        int line = 1;
-        for (int i = 0; i < request.lines().size(); i++) {
-            if (request.lines().get(i).sku().equals(sku)) {
-                line = i + 1;
-                break;
-            }
-        }
-        return RulesViolated.orderRefused(List.of(Violation.onLine(
-                RuleCode.STOCK, line, "units of " + sku + " ordered are no longer available in bond")));
+        return writing.write(row, lines).thenReturn(row);
     }
 
     private static List<OrderLineRow> lines(
@@ -129,7 +105,8 @@ class NewOrders {
     /** CB + the China calendar day (yyMMdd) + 12 random digits: 20 characters, the longest copNo customs takes. */
     private String orderNo(Instant now) {
         long n = Math.floorMod(random.nextLong(), 1_000_000_000_000L);
-        return "CB" + DAY.format(now.atZone(CHINA)) + String.format("%012d", n);
+        String digits = Long.toString(n);
+        return "CB" + DAY.format(now.atZone(CHINA)) + "0".repeat(12 - digits.length()) + digits;
     }
 
     private String token() {

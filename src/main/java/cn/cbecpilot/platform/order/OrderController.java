@@ -5,6 +5,7 @@ import cn.cbecpilot.platform.shared.Money;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,8 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
+
+    private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
     static final String TOKEN_HEADER = "X-Order-Token";
 
@@ -117,7 +120,10 @@ class OrderController {
     }
 
     private static String requireKey(String key) {
-        if (key == null || key.isBlank() || key.length() > 128 || !key.matches("[\\x21-\\x7E]+")) {
+        if (key == null
+                || key.isBlank()
+                || key.length() > 128
+                || !VISIBLE_ASCII.matcher(key).matches()) {
             throw new ServerWebInputException(
                     "the Idempotency-Key header is required: 1 to 128 visible ASCII characters");
         }

@@ -3,27 +3,39 @@ package cn.cbecpilot.platform.order;
 import cn.cbecpilot.platform.bond.BondStock;
 import cn.cbecpilot.platform.privacy.PersonalData;
 import cn.cbecpilot.platform.shared.Money;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A placement's two statements, each one round trip inside the placement's transaction: the first locks the buyer's
- * quota row and reads what the rules need, the second writes the order and takes stock and quota. Placing an order is
- * the platform's busiest write, and on a small machine its cost is mostly round trips, so the tables of several
- * capabilities meet here in data-modifying common table expressions rather than in one statement each.
+ * A placement's two statements, one round trip each on one connection and no transaction around them: the first reads
+ * what the rules need, the second writes the order and takes stock and quota if nothing it relies on changed since.
+ * Placing an order is the platform's busiest write, and on a small machine its cost is mostly round trips, so the
+ * tables of several capabilities meet here in data-modifying common table expressions rather than in one statement
+ * each, and the transaction's BEGIN and COMMIT, two round trips more, are left out: the write is one statement, which
+ * PostgreSQL applies whole or not at all.
+ *
+ * <p>The write is optimistic. It adds to the buyer's quota row only if the row's version is still the one read, and
+ * reserves a SKU's units only if they are still available; when either fails, it changes nothing and fails with
+ * {@link PlacementConflict}, and the caller reads and checks again. The quota row is written first, so a buyer's
+ * concurrent orders meet there, one at a time, before any of them locks stock.
  */
 @Repository
 class PlacementStatements {
@@ -44,21 +56,31 @@ class PlacementStatements {
         String values = IntStream.rangeClosed(1, skus)
                 .mapToObj(i -> "($" + (4 + i) + "::varchar)")
                 .collect(Collectors.joining(", "));
-        return "with quota as (insert into buyer_quota (buyer_id_hash, year) values ($1, $2)"
-                // the no-op update of an existing row takes its lock, as SELECT ... FOR UPDATE would
-                + " on conflict (buyer_id_hash, year) do update set used = buyer_quota.used returning used)"
-                + " select quota.used, u.sku,"
+        return "select coalesce(q.used, 0) as used, coalesce(q.version, " + NO_QUOTA_ROW + ") as version, u.sku,"
                 + " (select o.order_no from customer_order o where o.idempotency_key = $4) as placed,"
                 + " (select " + BondStock.availableUnitsOn("$3")
                 + " from bond_stock s where s.sku = u.sku) as available,"
                 + " (select p.quantity from buyer_product_quota p where p.buyer_id_hash = $1 and p.year = $2"
                 + " and p.sku = u.sku) as bought"
-                + " from quota cross join "
-                + (skus == 0 ? "(select null::varchar where false)" : "(values " + values + ")")
-                + " as u (sku)";
+                + " from " + (skus == 0 ? "(select null::varchar where false)" : "(values " + values + ")")
+                + " as u (sku) left join buyer_quota q on q.buyer_id_hash = $1 and q.year = $2";
     }
 
-    private static final String WRITE = "with head as (insert into customer_order (" + OrderRow.COLUMNS
+    /** The version read when the buyer has no quota row for the year yet. */
+    static final int NO_QUOTA_ROW = -1;
+
+    private static final String WRITE = "with quota as (insert into buyer_quota (buyer_id_hash, year, used, version)"
+            + " values ($11, $22, $20, 0) on conflict (buyer_id_hash, year) do update"
+            + " set used = buyer_quota.used + excluded.used, version = buyer_quota.version + 1"
+            + " where buyer_quota.version = $38 returning 1),"
+            + " units (sku, quantity) as (select * from unnest($35::varchar[], $36::integer[])),"
+            // stock rows are locked in SKU order, so that two orders of the same SKUs never deadlock, and only once
+            // the quota row is taken
+            + " reserved as (update bond_stock s set reserved = s.reserved + w.quantity from (select b.sku,"
+            + " units.quantity from bond_stock b join units on units.sku = b.sku where exists (select from quota)"
+            + " order by b.sku for update of b) w where s.sku = w.sku and " + BondStock.availableUnitsOn("$37")
+            + " >= w.quantity returning s.sku),"
+            + " head as (insert into customer_order (" + OrderRow.COLUMNS
             + ", updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
             + " $19, $20, $21, $22, $23, $24, $23)),"
             + " lines as (insert into order_line (order_no, line_no, sku, name, gcode, unit, quantity, unit_price,"
@@ -67,16 +89,13 @@ class PlacementStatements {
             + " $34::numeric[])),"
             + " timeline as (insert into order_history (order_no, from_status, to_status, event, at)"
             + " values ($1, null, $7, 'PLACE', $23)),"
-            + " quota as (update buyer_quota set used = used + $20 where buyer_id_hash = $11 and year = $22),"
-            + " units (sku, quantity) as (select * from unnest($35::varchar[], $36::integer[])),"
             + " product_quota as (insert into buyer_product_quota (buyer_id_hash, year, sku, quantity)"
             + " select $11, $22, sku, quantity from units on conflict (buyer_id_hash, year, sku) do update"
             + " set quantity = buyer_product_quota.quantity + excluded.quantity)"
-            // stock rows are locked in SKU order, so that two orders of the same SKUs never deadlock; a SKU whose
-            // units another order took since the read is missing from the answer, and the caller rolls back
-            + " update bond_stock s set reserved = s.reserved + w.quantity from (select b.sku, units.quantity"
-            + " from bond_stock b join units on units.sku = b.sku order by b.sku for update of b) w"
-            + " where s.sku = w.sku and " + BondStock.availableUnitsOn("$37") + " >= w.quantity returning s.sku";
+            // the statement fails, and so writes nothing, unless the quota row was the one read and every SKU's
+            // units were still there
+            + " select placement_conflict() where (select count(*) from quota) <> 1"
+            + " or (select count(*) from reserved) <> (select count(*) from units)";
 
     private final DatabaseClient db;
     private final PersonalData data;
@@ -87,65 +106,92 @@ class PlacementStatements {
     }
 
     /**
-     * What the buyer has used this year, per SKU the units available on the day and those the buyer bought, and the
-     * order the same Idempotency-Key placed before, if any ({@code placedBefore}).
+     * What the buyer has used this year and the version of that figure, per SKU the units available on the day and
+     * those the buyer bought, and the order the same Idempotency-Key placed before, if any ({@code placedBefore}).
      */
-    record Standing(Money used, Map<String, Integer> available, Map<String, Integer> bought, String placedBefore) {}
+    record Standing(
+            Money used,
+            int quotaVersion,
+            Map<String, Integer> available,
+            Map<String, Integer> bought,
+            String placedBefore) {}
+
+    /** Writes an order on the connection its standing was read on, if nothing it relies on changed since. */
+    interface Writing {
+        Mono<Void> write(OrderRow order, List<OrderLineRow> lines);
+    }
 
     /**
-     * Locks the buyer's quota row of the year, creating it, and reads the standing; the Idempotency-Key is looked up in
-     * the same round trip, a placement being mostly round trips.
+     * Reads the standing on one connection and hands it to {@code decide} with the means to write the order on the
+     * same connection; {@code decide} answers what the placement comes to, or an error when the rules refuse it.
      */
-    Mono<Standing> lockAndRead(String idHash, int year, Collection<String> skus, LocalDate day, String key) {
+    <T> Mono<T> readThenWrite(
+            String idHash,
+            int year,
+            Collection<String> skus,
+            LocalDate day,
+            String key,
+            BiFunction<Standing, Writing, Mono<T>> decide) {
+        return db.inConnection(c -> read(c, idHash, year, skus, day, key)
+                .flatMap(standing ->
+                        decide.apply(standing, (order, lines) -> write(c, order, lines, standing.quotaVersion(), day)))
+                .onErrorMap(R2dbcException.class, PlacementStatements::translated));
+    }
+
+    private static Mono<Standing> read(
+            Connection c, String idHash, int year, Collection<String> skus, LocalDate day, String key) {
         List<String> named = List.copyOf(skus);
-        DatabaseClient.GenericExecuteSpec read = db.sql(
-                        named.size() <= SKUS_NAMED ? READS[named.size()] : read(named.size()))
+        Statement read = c.createStatement(named.size() <= SKUS_NAMED ? READS[named.size()] : read(named.size()))
                 .bind(0, idHash)
                 .bind(1, year)
                 .bind(2, day)
                 .bind(3, key);
         for (int i = 0; i < named.size(); i++) {
-            read = read.bind(4 + i, named.get(i));
+            read.bind(4 + i, named.get(i));
         }
-        return read.map((r, m) -> new Object[] {
+        return Flux.from(read.execute())
+                .flatMap(result -> result.map((r, m) -> new Object[] {
                     r.get("used", BigDecimal.class),
+                    r.get("version", Integer.class),
                     r.get("sku", String.class),
                     r.get("available", Long.class),
                     r.get("bought", Integer.class),
                     r.get("placed", String.class)
-                })
-                .all()
+                }))
                 .collectList()
                 .map(PlacementStatements::standing);
     }
 
     private static Standing standing(List<Object[]> rows) {
         Money used = Money.ZERO;
+        int version = NO_QUOTA_ROW;
         Map<String, Integer> available = new HashMap<>();
         Map<String, Integer> bought = new HashMap<>();
         String placedBefore = null;
         for (Object[] row : rows) {
             used = Money.of((BigDecimal) row[0]);
-            placedBefore = (String) row[4];
-            String sku = (String) row[1];
-            if (row[2] != null) {
-                available.put(sku, ((Long) row[2]).intValue());
-            }
+            version = (Integer) row[1];
+            placedBefore = (String) row[5];
+            String sku = (String) row[2];
             if (row[3] != null) {
-                bought.put(sku, (Integer) row[3]);
+                available.put(sku, ((Long) row[3]).intValue());
+            }
+            if (row[4] != null) {
+                bought.put(sku, (Integer) row[4]);
             }
         }
-        return new Standing(used, available, bought, placedBefore);
+        return new Standing(used, version, available, bought, placedBefore);
     }
 
     /**
-     * Writes head, lines and first timeline entry, adds to the buyer's quota and reserves the units; answers the SKUs
-     * whose units were reserved, which is all of them unless another order took some since the read.
+     * Writes head, lines and first timeline entry, adds to the buyer's quota and reserves the units; fails with
+     * {@link PlacementConflict}, having written nothing, when the buyer's quota changed since {@code quotaVersion} was
+     * read or another order took units since.
      */
-    Mono<Set<String>> write(OrderRow o, List<OrderLineRow> lines, LocalDate day) {
+    private Mono<Void> write(Connection c, OrderRow o, List<OrderLineRow> lines, int quotaVersion, LocalDate day) {
         Map<String, Integer> units = new TreeMap<>();
         lines.forEach(l -> units.merge(l.sku(), l.quantity(), Integer::sum));
-        return db.sql(WRITE)
+        Statement write = c.createStatement(WRITE)
                 .bind(0, o.orderNo())
                 .bind(1, o.orderToken())
                 .bind(2, o.idempotencyKey())
@@ -183,9 +229,19 @@ class PlacementStatements {
                 .bind(34, units.keySet().toArray(String[]::new))
                 .bind(35, units.values().toArray(Integer[]::new))
                 .bind(36, day)
-                .map((r, m) -> r.get(0, String.class))
-                .all()
-                .collect(HashSet::new, Set::add);
+                .bind(37, quotaVersion);
+        return Flux.from(write.execute()).flatMap(Result::getRowsUpdated).then();
+    }
+
+    /**
+     * The write's own refusal, and a deadlock PostgreSQL broke, are conflicts worth another try; the rest is told the
+     * way Spring tells every other statement's failure.
+     */
+    private static Throwable translated(R2dbcException e) {
+        if (PlacementConflict.SQL_STATES.contains(e.getSqlState())) {
+            return new PlacementConflict(e);
+        }
+        return ConnectionFactoryUtils.convertR2dbcException("placement", null, e);
     }
 
     private static BigDecimal[] amounts(List<OrderLineRow> lines, Function<OrderLineRow, Money> of) {

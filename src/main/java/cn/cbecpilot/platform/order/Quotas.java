@@ -5,8 +5,9 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * What each buyer (by keyed hash of the ID) has used of the annual limit and of yearly product caps. The quota row is
- * locked for the length of a placement, so that two simultaneous orders of one buyer cannot both take the last room.
+ * What each buyer (by keyed hash of the ID) has used of the annual limit and of yearly product caps. Every change to a
+ * quota row moves its version, which a placement checks before it writes, so that two simultaneous orders of one
+ * buyer cannot both take the last room.
  */
 @Repository
 class Quotas {
@@ -19,7 +20,7 @@ class Quotas {
 
     /** Gives back what a cancelled, expired or returned order had used. */
     Mono<Void> giveBack(OrderRow order) {
-        Mono<Void> value = db.sql("update buyer_quota set used = greatest(used - $3, 0)"
+        Mono<Void> value = db.sql("update buyer_quota set used = greatest(used - $3, 0), version = version + 1"
                         + " where buyer_id_hash = $1 and year = $2")
                 .bind(0, order.buyerIdHash())
                 .bind(1, order.quotaYear())

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -144,6 +145,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "Service unavailable",
                 "the platform cannot reach its database for the moment; try again shortly",
+                null);
+    }
+
+    /**
+     * Another request changed what this one relied on, again and again (a buyer's many simultaneous orders): nothing was
+     * written, and the same request sent again is answered on its merits.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyFailureException e) {
+        log.warn("Concurrent change outlasted the retries: {}", e.toString());
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Service busy",
+                "other requests kept changing what this one relies on; nothing was changed, try again shortly",
                 null);
     }
 

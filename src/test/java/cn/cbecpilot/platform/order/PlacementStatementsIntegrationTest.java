@@ -1,10 +1,13 @@
 package cn.cbecpilot.platform.order;
 
+import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.cbecpilot.platform.config.PlatformProperties;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.OrderRequests;
 import cn.cbecpilot.platform.support.ReferenceData;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -32,6 +37,9 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
 
     @Autowired
     PlatformProperties properties;
+
+    @LocalServerPort
+    int port;
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
@@ -146,5 +154,80 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
         return Flux.from(statement.execute())
                 .flatMap(result -> result.map((row, meta) -> 1))
                 .then();
+    }
+
+    /**
+     * The buyer's quota changes between a placement's read and its write (an operator's correction here; another of the
+     * buyer's orders in life): the write notices, writes nothing, and the placement reads and checks again, which now
+     * refuses the order that the first read would have let over the annual limit.
+     */
+    @Test
+    void anOrderWhoseQuotaChangedSinceItsReadIsCheckedAgainstTheQuotaAsItIsNow() {
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬片", "2990.00", 10);
+        long buyer = nextBuyer();
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+        assertThat(post(client, anOrderRequest().line(sku, 1).buyer(buyer)).block(Duration.ofSeconds(10)))
+                .isEqualTo(201);
+        String buyerHash = db.sql("select buyer_id_hash from customer_order o join order_line l using (order_no)"
+                        + " where l.sku = $1")
+                .bind(0, sku)
+                .map((r, m) -> r.get(0, String.class))
+                .one()
+                .toFuture()
+                .join();
+        String key = UUID.randomUUID().toString();
+
+        Integer status = Mono.usingWhen(
+                        connections.create(),
+                        c -> Mono.from(c.beginTransaction())
+                                .then(lock(
+                                        c, "select 1 from buyer_quota where buyer_id_hash = $1 for update", buyerHash))
+                                .then(Mono.zip(
+                                                post(
+                                                        client,
+                                                        key,
+                                                        anOrderRequest()
+                                                                .line(sku, 1)
+                                                                .buyer(buyer)),
+                                                Mono.fromRunnable(this::awaitAPlacementWaitingOnALock)
+                                                        .subscribeOn(Schedulers.boundedElastic())
+                                                        .then(lock(
+                                                                c,
+                                                                "update buyer_quota set used = used + 23000,"
+                                                                        + " version = version + 1"
+                                                                        + " where buyer_id_hash = $1",
+                                                                buyerHash))
+                                                        .then(Mono.from(c.commitTransaction()))
+                                                        .thenReturn(true))
+                                        .map(t -> t.getT1())),
+                        Connection::close)
+                .block(Duration.ofSeconds(30));
+
+        // 2,990.00 + 23,000.00 used; one more 2,990.00 would pass the 26,000.00 of the year
+        assertThat(status).isEqualTo(422);
+        assertThat(count("select count(*) from customer_order where idempotency_key = '" + key + "'"))
+                .isZero();
+        assertThat(count("select reserved from bond_stock where sku = '" + sku + "'"))
+                .isOne();
+    }
+
+    private void awaitAPlacementWaitingOnALock() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                + " and query like 'with quota as (insert into buyer_quota%'")
+                        == 1);
+    }
+
+    private static Mono<Integer> post(WebClient client, OrderRequests order) {
+        return post(client, UUID.randomUUID().toString(), order);
+    }
+
+    private static Mono<Integer> post(WebClient client, String key, OrderRequests order) {
+        return client.post()
+                .uri("/api/orders")
+                .header("Idempotency-Key", key)
+                .bodyValue(order.body())
+                .exchangeToMono(response ->
+                        response.releaseBody().thenReturn(response.statusCode().value()));
     }
 }
