@@ -47,11 +47,13 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
         String sql = PlacementStatements.read(skus);
         String buyer = "%064d".formatted(nextBuyer());
 
+        // a pooled connection may have run the statement for earlier placements: what counts is what these runs add
         List<Long> plans = Mono.usingWhen(
                         connections.create(),
-                        c -> Flux.range(0, 12)
+                        c -> plansOf(c, sql).flatMap(before -> Flux.range(0, 12)
                                 .concatMap(i -> run(c, sql, buyer, skus))
-                                .then(plansOf(c, sql)),
+                                .then(plansOf(c, sql))
+                                .map(after -> List.of(after.get(0) - before.get(0), after.get(1) - before.get(1)))),
                         Connection::close)
                 .toFuture()
                 .join();
@@ -60,7 +62,7 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
         long generic = plans.get(0);
         long custom = plans.get(1);
         assertThat(generic + custom).isEqualTo(12);
-        assertThat(generic).as("executions that ran the kept plan").isGreaterThanOrEqualTo(6);
+        assertThat(generic).as("executions that ran the kept plan").isGreaterThanOrEqualTo(7);
     }
 
     private static Mono<Long> run(Connection c, String sql, String buyer, int skus) {
@@ -77,6 +79,7 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
                 .count();
     }
 
+    /** Kept-plan and fresh-plan executions of the statement on the connection so far (none before its first). */
     private static Mono<List<Long>> plansOf(Connection c, String sql) {
         return Flux.from(c.createStatement(
                                 "select generic_plans, custom_plans from pg_prepared_statements where statement = $1")
@@ -84,18 +87,14 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
                         .execute())
                 .flatMap(result -> result.map((row, meta) ->
                         List.of(row.get("generic_plans", Long.class), row.get("custom_plans", Long.class))))
-                .single();
+                .singleOrEmpty()
+                .defaultIfEmpty(List.of(0L, 0L));
     }
 
     @Test
     void placingAnOrderWaitsOnNoLockOfThePlatformSellerOrProductItNames() {
         String sku = new ReferenceData(operator()).drugInStock("对乙酰氨基酚片", "35.00", 10);
-        String seller = db.sql("select seller_code from product where sku = $1")
-                .bind(0, sku)
-                .map((r, m) -> r.get(0, String.class))
-                .one()
-                .toFuture()
-                .join();
+        String seller = sellerOf(sku);
 
         // another transaction holds every reference row the order names, as an operator's edit would
         String placed = Mono.usingWhen(
@@ -121,12 +120,7 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
     void aPlatformSellerOrProductThatOrdersNameIsNeitherDeletedNorRenamed() {
         String sku = new ReferenceData(operator()).drugInStock("氯雷他定片", "42.00", 10);
         placeOrder(sku);
-        String seller = db.sql("select seller_code from product where sku = $1")
-                .bind(0, sku)
-                .map((r, m) -> r.get(0, String.class))
-                .one()
-                .toFuture()
-                .join();
+        String seller = sellerOf(sku);
 
         assertThatThrownBy(() -> execute("delete from product where sku = $1", sku))
                 .hasMessageContaining("product " + sku + " is kept for the orders that name it");
@@ -140,6 +134,15 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
         execute("update product set name = name where sku = $1", sku);
         assertThat(count("select count(*) from product where sku = '" + sku + "'"))
                 .isOne();
+    }
+
+    private String sellerOf(String sku) {
+        return db.sql("select seller_code from product where sku = $1")
+                .bind(0, sku)
+                .map((r, m) -> r.get(0, String.class))
+                .one()
+                .toFuture()
+                .join();
     }
 
     private void execute(String sql, String code) {
