@@ -4,6 +4,8 @@ import static cn.cbecpilot.platform.order.Orders.utc;
 
 import cn.cbecpilot.platform.customs.TaxBillReceipts;
 import cn.cbecpilot.platform.privacy.PersonalData;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -73,22 +75,20 @@ class LifecycleRows {
     }
 
     /** What customs made of the order so far: its list number, the last inventory status and the tax bill, if any. */
-    Mono<OrderApi.Customs> customs(String orderNo) {
-        return db.sql("select invt_no, customs_status, tax_no, customs_duty, customs_vat, customs_consumption_tax"
-                        + " from customer_order where order_no = $1")
-                .bind(0, orderNo)
-                .map((r, m) -> new OrderApi.Customs(
-                        orderNo,
-                        r.get("invt_no", String.class),
-                        r.get("customs_status", String.class),
-                        r.get("tax_no", String.class) == null
-                                ? null
-                                : OrderApi.TaxBill.of(
-                                        r.get("tax_no", String.class),
-                                        r.get("customs_duty", java.math.BigDecimal.class),
-                                        r.get("customs_vat", java.math.BigDecimal.class),
-                                        r.get("customs_consumption_tax", java.math.BigDecimal.class))))
-                .one();
+    /** Customs' state of the order from a row holding its invt_no, customs_status, tax_no and the three taxes. */
+    static OrderApi.Customs customsOf(String orderNo, Readable r) {
+        String taxNo = r.get("tax_no", String.class);
+        return new OrderApi.Customs(
+                orderNo,
+                r.get("invt_no", String.class),
+                r.get("customs_status", String.class),
+                taxNo == null
+                        ? null
+                        : OrderApi.TaxBill.of(
+                                taxNo,
+                                r.get("customs_duty", BigDecimal.class),
+                                r.get("customs_vat", BigDecimal.class),
+                                r.get("customs_consumption_tax", BigDecimal.class)));
     }
 
     Mono<Void> paid(String orderNo, String payCode, String transactionId, Instant at) {

@@ -4,9 +4,6 @@ import cn.cbecpilot.platform.privacy.PersonalData;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -43,29 +40,6 @@ class Orders {
                 .bind(0, orderNo)
                 .map(OrderLineRow::from)
                 .all();
-    }
-
-    Flux<HistoryEntry> history(String orderNo) {
-        return db.sql("select from_status, to_status, event, at, detail from order_history"
-                        + " where order_no = $1 order by id")
-                .bind(0, orderNo)
-                .map((r, m) -> new HistoryEntry(
-                        status(r.get("from_status", String.class)),
-                        OrderStatus.valueOf(r.get("to_status", String.class)),
-                        r.get("event", String.class),
-                        r.get("at", OffsetDateTime.class).toInstant(),
-                        r.get("detail", String.class)))
-                .all();
-    }
-
-    /** Traceability codes bound to the order's lines at picking, by line number. */
-    Mono<Map<Integer, List<String>>> codes(String orderNo) {
-        return db.sql("select line_no, raw from trace_code where order_no = $1 order by line_no, id")
-                .bind(0, orderNo)
-                .map((r, m) -> Map.entry(r.get("line_no", Integer.class), r.get("raw", String.class)))
-                .all()
-                .collect(Collectors.groupingBy(
-                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     Mono<Void> appendHistory(
@@ -154,10 +128,6 @@ class Orders {
             spec = spec.bind(10, clearance.released());
         }
         return spec.fetch().rowsUpdated().map(n -> n == 1);
-    }
-
-    private static OrderStatus status(String name) {
-        return name == null ? null : OrderStatus.valueOf(name);
     }
 
     static OffsetDateTime utc(Instant at) {

@@ -14,11 +14,11 @@ import reactor.core.publisher.Mono;
 public class ReadingOrders {
 
     private final Orders orders;
-    private final LifecycleRows lifecycle;
+    private final WholeOrders wholeOrders;
 
-    ReadingOrders(Orders orders, LifecycleRows lifecycle) {
+    ReadingOrders(Orders orders, WholeOrders wholeOrders) {
         this.orders = orders;
-        this.lifecycle = lifecycle;
+        this.wholeOrders = wholeOrders;
     }
 
     /**
@@ -27,10 +27,7 @@ public class ReadingOrders {
      */
     Mono<OrderRow> openWithToken(String orderNo, String token) {
         return orders.find(orderNo)
-                .filter(o -> token != null
-                        && MessageDigest.isEqual(
-                                o.orderToken().getBytes(StandardCharsets.UTF_8),
-                                token.getBytes(StandardCharsets.UTF_8)))
+                .filter(o -> opens(o, token))
                 .switchIfEmpty(Mono.error(() -> NotFound.order(orderNo)));
     }
 
@@ -38,31 +35,40 @@ public class ReadingOrders {
         return orders.find(orderNo).switchIfEmpty(Mono.error(() -> NotFound.order(orderNo)));
     }
 
+    /** The whole order if the token opens it, as {@link #openWithToken}. */
+    Mono<WholeOrders.WholeOrder> openWholeWithToken(String orderNo, String token) {
+        return wholeOrders
+                .find(orderNo)
+                .filter(w -> opens(w.order(), token))
+                .switchIfEmpty(Mono.error(() -> NotFound.order(orderNo)));
+    }
+
+    Mono<WholeOrders.WholeOrder> openWhole(String orderNo) {
+        return wholeOrders.find(orderNo).switchIfEmpty(Mono.error(() -> NotFound.order(orderNo)));
+    }
+
+    private static boolean opens(OrderRow o, String token) {
+        return token != null
+                && MessageDigest.isEqual(
+                        o.orderToken().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The order for the web page of the buyer holding its token; an unknown order or a wrong token is NotFound. */
     public Mono<OrderView> viewWithToken(String orderNo, String token) {
-        return openWithToken(orderNo, token).flatMap(this::view);
+        return openWholeWithToken(orderNo, token).map(ReadingOrders::view);
     }
 
     /** The order for the console's page. */
     public Mono<OrderView> view(String orderNo) {
-        return open(orderNo).flatMap(this::view);
+        return openWhole(orderNo).map(ReadingOrders::view);
     }
 
-    private Mono<OrderView> view(OrderRow o) {
-        return Mono.zip(
-                        orders.lines(o.orderNo()).collectList(),
-                        orders.history(o.orderNo()).collectList(),
-                        orders.codes(o.orderNo()))
-                .map(t -> OrderView.of(o, t.getT1(), t.getT2(), t.getT3()));
+    private static OrderView view(WholeOrders.WholeOrder w) {
+        return OrderView.of(w.order(), w.lines(), w.history(), w.codes());
     }
 
-    Mono<OrderApi.OrderDetails> details(OrderRow o) {
-        return Mono.zip(
-                        orders.lines(o.orderNo()).collectList(),
-                        orders.history(o.orderNo()).collectList(),
-                        orders.codes(o.orderNo()),
-                        lifecycle.customs(o.orderNo()))
-                .map(t -> details(o, t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+    static OrderApi.OrderDetails details(WholeOrders.WholeOrder w) {
+        return details(w.order(), w.lines(), w.history(), w.codes(), w.customs());
     }
 
     private static OrderApi.OrderDetails details(

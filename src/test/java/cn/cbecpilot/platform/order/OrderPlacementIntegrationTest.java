@@ -7,6 +7,7 @@ import cn.cbecpilot.platform.support.IntegrationTestBase;
 import cn.cbecpilot.platform.support.OrderRequests;
 import cn.cbecpilot.platform.support.ReferenceData;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -212,6 +213,57 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
                 .exchange()
                 .expectStatus()
                 .isOk();
+    }
+
+    /** The order's answer is read in one statement, its lines and timeline as JSON: nothing is lost on the way. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void answersTheOrderExactlyAsItsRowsHoldIt() {
+        String ibuprofen = reference.drugInStock("布洛芬片", "68.33", 10);
+        String loratadine = reference.drugInStock("氯雷他定片", "35.07", 10);
+        Map<String, Object> order =
+                placed(anOrderRequest().line(loratadine, 2).line(ibuprofen, 3).buyer(nextBuyer()));
+        String orderNo = (String) order.get("orderNo");
+
+        Map<String, Object> answer = http.get()
+                .uri("/api/orders/{no}", orderNo)
+                .header("X-Order-Token", (String) order.get("orderToken"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) answer.get("lines");
+        List<String> stored = db.sql(
+                        "select line_no || ' ' || sku || ' ' || quantity || ' ' || unit_price || ' ' || tax"
+                                + " from order_line where order_no = $1 order by line_no")
+                .bind(0, orderNo)
+                .map((r, m) -> r.get(0, String.class))
+                .all()
+                .collectList()
+                .toFuture()
+                .join();
+        assertThat(lines)
+                .extracting(l -> l.get("lineNo") + " " + l.get("sku") + " " + l.get("quantity") + " "
+                        + l.get("unitPrice") + " " + l.get("tax"))
+                .containsExactlyElementsOf(stored)
+                .hasSize(2);
+        assertThat(lines.get(0).get("unitPrice")).isEqualTo("35.07");
+        assertThat(lines)
+                .allSatisfy(l -> assertThat((List<String>) l.get("codes")).isEmpty());
+        List<Map<String, Object>> history = (List<Map<String, Object>>) answer.get("history");
+        Instant placedAt = db.sql("select at from order_history where order_no = $1")
+                .bind(0, orderNo)
+                .map((r, m) -> r.get(0, java.time.OffsetDateTime.class).toInstant())
+                .one()
+                .toFuture()
+                .join();
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("from")).isNull();
+        assertThat(Instant.parse((String) history.get(0).get("at"))).isEqualTo(placedAt);
+        assertThat(answer.get("total")).isEqualTo(order.get("total"));
     }
 
     @Test
