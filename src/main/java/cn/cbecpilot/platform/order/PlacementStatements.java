@@ -123,7 +123,9 @@ class PlacementStatements {
 
     /**
      * Reads the standing on one connection and hands it to {@code decide} with the means to write the order on the
-     * same connection; {@code decide} answers what the placement comes to, or an error when the rules refuse it.
+     * same connection; {@code decide} answers what the placement comes to, an error when the rules refuse it, or
+     * nothing when there is nothing to write. The connection goes back to the pool when {@code decide} is done, so
+     * {@code decide} asks the database for nothing else.
      */
     <T> Mono<T> readThenWrite(
             String idHash,

@@ -112,28 +112,38 @@ public class PlacingOrders {
 
     private Mono<Placement> readCheckAndWrite(PlaceOrder request, Reference ref, LocalDate today) {
         String idHash = newOrders.hashOf(request.buyer().idNumber());
-        return statements.readThenWrite(
-                idHash,
-                today.getYear(),
-                ref.products().keySet(),
-                today,
-                request.idempotencyKey(),
-                (standing, writing) -> {
-                    if (standing.placedBefore() != null) {
-                        return orders.findByIdempotencyKey(request.idempotencyKey())
-                                .map(existing -> replay(existing, request));
-                    }
-                    Pricing pricing = taxes.price(pricedLines(request, ref));
-                    OrderCheck check = check(
-                            request, ref, today, standing.used(), standing.available(), standing.bought(), pricing);
-                    List<Violation> violations = OrderCompliance.check(check);
-                    if (!violations.isEmpty()) {
-                        return Mono.error(RulesViolated.orderRefused(violations));
-                    }
-                    return newOrders
-                            .save(request, ref.platformCode(), ref.products(), pricing, idHash, today, writing)
-                            .map(row -> new Placement(row, false));
-                });
+        return statements
+                .readThenWrite(
+                        idHash,
+                        today.getYear(),
+                        ref.products().keySet(),
+                        today,
+                        request.idempotencyKey(),
+                        (standing, writing) -> {
+                            if (standing.placedBefore() != null) {
+                                // answered once the connection is back in the pool: a burst of replays must not hold
+                                // every connection while each waits for another one
+                                return Mono.<Placement>empty();
+                            }
+                            Pricing pricing = taxes.price(pricedLines(request, ref));
+                            OrderCheck check = check(
+                                    request,
+                                    ref,
+                                    today,
+                                    standing.used(),
+                                    standing.available(),
+                                    standing.bought(),
+                                    pricing);
+                            List<Violation> violations = OrderCompliance.check(check);
+                            if (!violations.isEmpty()) {
+                                return Mono.error(RulesViolated.orderRefused(violations));
+                            }
+                            return newOrders
+                                    .save(request, ref.platformCode(), ref.products(), pricing, idHash, today, writing)
+                                    .map(row -> new Placement(row, false));
+                        })
+                .switchIfEmpty(Mono.defer(() -> orders.findByIdempotencyKey(request.idempotencyKey())
+                        .map(existing -> replay(existing, request))));
     }
 
     private OrderCheck check(

@@ -214,6 +214,31 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
                 .isOne();
     }
 
+    /**
+     * A client resending one order many times at once (a retrying app, a double-clicking buyer): every request answers
+     * the one order, and none holds a pooled connection while it waits for another, which with more requests than
+     * connections would leave them all waiting.
+     */
+    @Test
+    void manyReplaysOfOneOrderAtOnceAllAnswerIt() {
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬片", "68.00", 10);
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+        OrderRequests order = anOrderRequest().line(sku, 1).buyer(nextBuyer());
+        String key = UUID.randomUUID().toString();
+        assertThat(post(client, key, order).block(Duration.ofSeconds(10))).isEqualTo(201);
+
+        List<Integer> statuses = Flux.range(0, 48)
+                .flatMap(i -> post(client, key, order), 48)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(statuses).hasSize(48).containsOnly(201);
+        assertThat(count("select count(*) from customer_order where idempotency_key = '" + key + "'"))
+                .isOne();
+        assertThat(count("select reserved from bond_stock where sku = '" + sku + "'"))
+                .isOne();
+    }
+
     private void awaitAPlacementWaitingOnALock() {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
