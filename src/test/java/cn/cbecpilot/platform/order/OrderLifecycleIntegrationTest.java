@@ -403,13 +403,7 @@ class OrderLifecycleIntegrationTest extends IntegrationTestBase {
     }
 
     private List<String> events(String orderNo) {
-        return db.sql("select event from order_history where order_no = $1 order by id")
-                .bind(0, orderNo)
-                .map((r, m) -> r.get(0, String.class))
-                .all()
-                .collectList()
-                .toFuture()
-                .join();
+        return texts("select event from order_history where order_no = $1 order by id", orderNo);
     }
 
     private List<String> boundCodes(String orderNo) {

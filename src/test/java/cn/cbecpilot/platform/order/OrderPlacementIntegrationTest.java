@@ -236,15 +236,10 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
                 .getResponseBody();
 
         List<Map<String, Object>> lines = (List<Map<String, Object>>) answer.get("lines");
-        List<String> stored = db.sql(
-                        "select line_no || ' ' || sku || ' ' || quantity || ' ' || unit_price || ' ' || tax"
-                                + " from order_line where order_no = $1 order by line_no")
-                .bind(0, orderNo)
-                .map((r, m) -> r.get(0, String.class))
-                .all()
-                .collectList()
-                .toFuture()
-                .join();
+        List<String> stored = texts(
+                "select line_no || ' ' || sku || ' ' || quantity || ' ' || unit_price || ' ' || tax"
+                        + " from order_line where order_no = $1 order by line_no",
+                orderNo);
         assertThat(lines)
                 .extracting(l -> l.get("lineNo") + " " + l.get("sku") + " " + l.get("quantity") + " "
                         + l.get("unitPrice") + " " + l.get("tax"))

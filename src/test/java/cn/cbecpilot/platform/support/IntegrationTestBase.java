@@ -82,6 +82,17 @@ public abstract class IntegrationTestBase {
         return db.sql(sql).map((r, m) -> r.get(0, Long.class)).one().toFuture().join();
     }
 
+    /** The first column of every row the query answers, as text, with {@code $1} bound to {@code parameter}. */
+    protected List<String> texts(String sql, String parameter) {
+        return db.sql(sql)
+                .bind(0, parameter)
+                .map((r, m) -> r.get(0, String.class))
+                .all()
+                .collectList()
+                .toFuture()
+                .join();
+    }
+
     /**
      * Sets aside what other tests left unsent in the shared database, so that a round sends only this subject's
      * requests: left there, they crowd the transport's rate limit and go to this context's single window.
