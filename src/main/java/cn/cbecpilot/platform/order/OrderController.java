@@ -4,7 +4,7 @@ import cn.cbecpilot.platform.compliance.Buyer;
 import cn.cbecpilot.platform.shared.Money;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.security.Principal;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,10 +55,8 @@ class OrderController {
             @PathVariable String orderNo,
             @RequestHeader(name = TOKEN_HEADER, required = false) String token,
             ServerWebExchange exchange) {
-        return exchange.getPrincipal()
-                .map(Principal::getName)
-                .flatMap(operator -> reading.openWhole(orderNo))
-                .switchIfEmpty(Mono.defer(() -> reading.openWholeWithToken(orderNo, token)))
+        return forOperatorOrTokenHolder(
+                        exchange, () -> reading.openWhole(orderNo), () -> reading.openWholeWithToken(orderNo, token))
                 .map(ReadingOrders::details);
     }
 
@@ -101,10 +99,14 @@ class OrderController {
 
     /** Opens the order for its token holder, or for a signed-in operator. */
     Mono<OrderRow> opened(String orderNo, String token, ServerWebExchange exchange) {
-        return exchange.getPrincipal()
-                .map(Principal::getName)
-                .flatMap(operator -> reading.open(orderNo))
-                .switchIfEmpty(Mono.defer(() -> reading.openWithToken(orderNo, token)));
+        return forOperatorOrTokenHolder(
+                exchange, () -> reading.open(orderNo), () -> reading.openWithToken(orderNo, token));
+    }
+
+    /** What a signed-in operator opens, or else what the token opens. */
+    private static <T> Mono<T> forOperatorOrTokenHolder(
+            ServerWebExchange exchange, Supplier<Mono<T>> asOperator, Supplier<Mono<T>> withToken) {
+        return exchange.getPrincipal().flatMap(operator -> asOperator.get()).switchIfEmpty(Mono.defer(withToken));
     }
 
     private static ResponseEntity<OrderApi.Placed> created(Placement p) {
