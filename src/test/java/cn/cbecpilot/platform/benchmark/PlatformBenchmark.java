@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cbecpilot.platform.support.ExtractedPlatform;
 import cn.cbecpilot.platform.support.PlatformProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.util.FileSystemUtils;
@@ -79,23 +81,38 @@ class PlatformBenchmark {
         report.add("pgbench TPC-B (scale 10, 16 clients, %d s)".formatted(pgbenchSeconds), "%.0f tps", pgbench);
 
         Path data = Files.createTempDirectory("platform-benchmark");
+        Path extractedInto = Files.createTempDirectory("platform-extracted");
         try {
-            try (PlatformProcess first = PlatformProcess.start(data, log, jvm, Map.of())) {
+            // run as docker/Dockerfile runs it: extracted, the first run recording the class-data archive
+            ExtractedPlatform extracted = ExtractedPlatform.into(extractedInto);
+            Path jar = extracted.jar();
+            try (PlatformProcess first = PlatformProcess.start(data, log, with(extracted.recording()), jar, Map.of())) {
                 report.add(
-                        "first start to healthy (initdb, migrations, demo data)",
+                        "first start to healthy (initdb, migrations, demo data), recording the class-data archive",
                         "%.1f s",
                         first.startup().toMillis() / 1000.0);
                 first.stop();
+            }
+            List<String> archived = with(extracted.archived());
+            report.add(
+                    "class-data archive (docker/Dockerfile records it at build)",
+                    "%d MB",
+                    extracted.archiveSize() >> 20);
+            try (PlatformProcess packaged = PlatformProcess.start(data, log, jvm, Map.of())) {
+                report.add(
+                        "start to healthy, database initialised, packaged jar without archive (java -jar)",
+                        "%.1f s",
+                        packaged.startup().toMillis() / 1000.0);
             }
             Map<String, String> answering = Map.of(
                     "CUSTOMS_SIMULATOR_RECEIPT_DELAY",
                     "0ms",
                     "CUSTOMS_REQUESTS_PER_SECOND",
                     SIMULATOR_REQUESTS_PER_SECOND);
-            try (PlatformProcess platform = PlatformProcess.start(data, log, jvm, answering);
+            try (PlatformProcess platform = PlatformProcess.start(data, log, archived, jar, answering);
                     MemoryWatch memory = new MemoryWatch(platform.pid())) {
                 report.add(
-                        "start to healthy, database initialised",
+                        "start to healthy, database initialised, extracted with the class-data archive (docker/Dockerfile)",
                         "%.1f s",
                         platform.startup().toMillis() / 1000.0);
                 long greedyUnits = SharedDatabaseRun.GREEDY_BUYERS * SharedDatabaseRun.GREEDY_ORDERS * 60L;
@@ -124,17 +141,18 @@ class PlatformBenchmark {
                         "1h",
                         "CUSTOMS_REQUESTS_PER_SECOND",
                         SIMULATOR_REQUESTS_PER_SECOND);
-                try (PlatformProcess platform = PlatformProcess.start(data, log, jvm, holding);
+                try (PlatformProcess platform = PlatformProcess.start(data, log, archived, jar, holding);
                         MemoryWatch memory = new MemoryWatch(platform.pid())) {
                     receipts(platform);
                     report.add("peak resident memory, receipts run (JVM, VmRSS)", "%d MB", memory.peak() / 1024);
                 }
             }
             if (twoInstances) {
-                new SharedDatabaseRun(data, log, jvm, report, buyers).run(lifecycles / 2, lifecyclesInFlight);
+                new SharedDatabaseRun(data, log, archived, jar, report, buyers).run(lifecycles / 2, lifecyclesInFlight);
             }
         } finally {
             FileSystemUtils.deleteRecursively(data);
+            FileSystemUtils.deleteRecursively(extractedInto);
         }
 
         String text = report.markdown();
@@ -149,6 +167,11 @@ class PlatformBenchmark {
      * Runs every path the measured phases take until the JIT compiler has compiled them: on two cores, its compiler
      * thread takes most of a core for the first minutes, and figures taken then measure the compiler, not the platform.
      */
+    /** The run's JVM options and then {@code more}. */
+    private List<String> with(List<String> more) {
+        return Stream.concat(jvm.stream(), more.stream()).toList();
+    }
+
     private void warmUp(PlatformProcess platform) throws Exception {
         CpuTime before = CpuTime.now(platform.pid());
         long started = System.nanoTime();

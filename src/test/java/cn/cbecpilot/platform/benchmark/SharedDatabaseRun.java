@@ -31,13 +31,15 @@ final class SharedDatabaseRun {
     private final Path data;
     private final Path log;
     private final List<String> jvm;
+    private final Path jar;
     private final Report report;
     private final AtomicLong buyers;
 
-    SharedDatabaseRun(Path data, Path log, List<String> jvm, Report report, AtomicLong buyers) {
+    SharedDatabaseRun(Path data, Path log, List<String> jvm, Path jar, Report report, AtomicLong buyers) {
         this.data = data;
         this.log = log;
         this.jvm = jvm;
+        this.jar = jar;
         this.report = report;
         this.buyers = buyers;
     }
@@ -77,8 +79,8 @@ final class SharedDatabaseRun {
                     "bench",
                     "PLATFORM_ID_HASH_KEY",
                     "benchmark-run-id-hash-key-" + RUN_DATA_KEY);
-            try (PlatformProcess a = PlatformProcess.start(data.resolve("a"), log, jvm, env);
-                    PlatformProcess b = PlatformProcess.start(data.resolve("b"), log, jvm, env);
+            try (PlatformProcess a = PlatformProcess.start(data.resolve("a"), log, jvm, jar, env);
+                    PlatformProcess b = PlatformProcess.start(data.resolve("b"), log, jvm, jar, env);
                     Journeys toA = new Journeys(a.baseUrl(), 256, INBOUND_TOKEN);
                     Journeys toB = new Journeys(b.baseUrl(), 256, INBOUND_TOKEN)) {
                 Journeys.Failures failures = new Journeys.Failures();

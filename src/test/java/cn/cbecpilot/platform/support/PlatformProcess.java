@@ -47,18 +47,23 @@ public final class PlatformProcess implements AutoCloseable {
         return start(dataDirectory, log, List.of("-Xmx512m"), Map.of());
     }
 
-    /** Starts the jar with the given JVM options and extra environment, and waits until it is healthy. */
+    /** Starts the packaged jar with the given JVM options and extra environment, and waits until it is healthy. */
     public static PlatformProcess start(Path dataDirectory, Path log, List<String> jvmOptions, Map<String, String> env)
             throws IOException, InterruptedException {
-        String jar = System.getProperty("platform.jar");
-        assertThat(jar).as("system property platform.jar (set by failsafe)").isNotBlank();
-        assertThat(Path.of(jar)).as("the packaged platform").isRegularFile();
+        return start(dataDirectory, log, jvmOptions, packagedJar(), env);
+    }
+
+    /** {@link #start(Path, Path, List, Map)} of another jar, such as the packaged one {@link ExtractedPlatform extracted}. */
+    public static PlatformProcess start(
+            Path dataDirectory, Path log, List<String> jvmOptions, Path jar, Map<String, String> env)
+            throws IOException, InterruptedException {
+        assertThat(jar).as("the platform's jar").isRegularFile();
         int port = freePort();
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar, "--server.address=127.0.0.1"));
+        command.addAll(List.of("-jar", jar.toString(), "--server.address=127.0.0.1"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -72,6 +77,13 @@ public final class PlatformProcess implements AutoCloseable {
         platform.awaitHealthy();
         platform.startup = Duration.ofNanos(System.nanoTime() - started);
         return platform;
+    }
+
+    /** The jar the build packaged: {@code target/app/order-platform.jar}. */
+    public static Path packagedJar() {
+        String jar = System.getProperty("platform.jar");
+        assertThat(jar).as("system property platform.jar (set by failsafe)").isNotBlank();
+        return Path.of(jar);
     }
 
     private static int freePort() throws IOException {
