@@ -3,6 +3,9 @@ package cn.cbecpilot.platform.customs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.OrderJourneys;
+import cn.cbecpilot.platform.support.ReferenceData;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -13,6 +16,9 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
 
     @Autowired
     private ParkedReceipts parked;
+
+    @Autowired
+    private List<ReceiptConsumer> consumers;
 
     @Test
     void refusesAReceiptWithoutTheBearerToken() {
@@ -90,6 +96,53 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
 
         assertThat(count("select count(*) from customs_message where subject_no = '" + copNo + "'"))
                 .isOne();
+    }
+
+    /**
+     * The single window may answer up to a hundred lists in one CEB622: each order takes its own list number and
+     * status from it, and each receipt is kept as the message around its own InventoryReturn only.
+     */
+    @Test
+    void appliesEachReceiptOfAMessageOfSeveralToItsOwnOrder() {
+        OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 4);
+        List<OrderJourneys.Placed> orders =
+                List.of(journeys.place(sku, 1, nextBuyer()), journeys.place(sku, 1, nextBuyer()));
+        orders.forEach(o -> OrderJourneys.ok(journeys.pay(o), "DECLARED"));
+        List<String> orderNos =
+                orders.stream().map(OrderJourneys.Placed::orderNo).toList();
+        List<String> invtNos = List.of(
+                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000),
+                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000));
+
+        for (String status : List.of("120", "800")) {
+            customs()
+                    .post()
+                    .uri("/customs/receipts")
+                    .contentType(MediaType.APPLICATION_XML)
+                    .bodyValue(Receipts.inventories(Receipts.guid(), orderNos, invtNos, status))
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted()
+                    .expectBody()
+                    .jsonPath("$.receipts")
+                    .isEqualTo(2);
+        }
+
+        for (int i = 0; i < 2; i++) {
+            String orderNo = orderNos.get(i);
+            String other = orderNos.get(1 - i);
+            String own = invtNos.get(i);
+            String others = invtNos.get(1 - i);
+            assertThat(journeys.status(orderNo)).isEqualTo("RELEASED");
+            assertThat(texts("select invt_no from customer_order where order_no = $1", orderNo))
+                    .containsExactly(own);
+            assertThat(texts("select xml from customs_message where direction = 'IN' and subject_no = $1", orderNo))
+                    .hasSize(2)
+                    .allSatisfy(xml -> assertThat(xml)
+                            .contains("<copNo>" + orderNo + "</copNo>", own)
+                            .doesNotContain(other, others));
+        }
     }
 
     @Test

@@ -40,6 +40,39 @@ final class Receipts {
                 .formatted(messageGuid, copNo, status, info);
     }
 
+    /** One CEB622 message answering several lists: the i-th receipt for {@code copNos[i]}, numbered {@code invtNos[i]}. */
+    static String inventories(String messageGuid, List<String> copNos, List<String> invtNos, String status) {
+        StringBuilder message = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<CEB622Message version=\"1.0\" xmlns=\"http://www.chinaport.gov.cn/ceb\" guid=\"" + messageGuid
+                + "\">");
+        for (int i = 0; i < copNos.size(); i++) {
+            message.append(
+                    """
+                    <InventoryReturn>
+                      <guid>%s</guid>
+                      <customsCode>0114</customsCode>
+                      <ebpCode>1101980001</ebpCode>
+                      <ebcCode>1101980002</ebcCode>
+                      <agentCode>1101980001</agentCode>
+                      <copNo>%s</copNo>
+                      <preNo>B20261203000000001</preNo>
+                      <invtNo>%s</invtNo>
+                      <returnStatus>%s</returnStatus>
+                      <returnTime>2026120310%s00000</returnTime>
+                      <returnInfo>[Code:%s]</returnInfo>
+                    </InventoryReturn>
+                    """
+                            .formatted(
+                                    guid(),
+                                    copNos.get(i),
+                                    invtNos.get(i),
+                                    status,
+                                    "800".equals(status) ? "20" : "15",
+                                    status));
+        }
+        return message.append("</CEB622Message>").toString();
+    }
+
     static byte[] inDxpEnvelope(String message, String messageType) {
         var info = new TransInfo(
                 guid(),

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * One receipt from customs, whatever its message type. A receipt message may hold up to a hundred;
- * each becomes one of these, all sharing the message's guid and raw XML.
+ * each becomes one of these, all sharing the message's guid.
  *
  * @param messageType e.g. {@link MessageType#CEB622}
  * @param messageGuid the receipt message's own guid (root attribute)
@@ -23,7 +23,9 @@ import java.util.Optional;
  * @param returnTime when customs answered, Beijing local time
  * @param returnInfo customs' words; the tax bill's {@code note} on a 816 (empty when absent)
  * @param fields every simple element of the receipt by name, in document order
- * @param xml the whole receipt message as received (without any DXP envelope)
+ * @param xml the receipt message as received (without any DXP envelope) when it holds this one receipt; else
+ *     the message reduced to this receipt's part of it (its root around one {@code InventoryReturn}, one
+ *     {@code Tax}...), so that it names no other receipt's list, bill or request
  */
 public record Receipt(
         MessageType messageType,

@@ -50,13 +50,34 @@ public final class ReceiptReader {
         }
         MessageType type = MessageType.receiptOf(root.getLocalName());
         CebSchema.validate(document);
-        String text = new String(xml, charsetOf(document));
         NodeList returns = root.getElementsByTagNameNS(MessageType.NAMESPACE, type.returnElement());
         List<Receipt> receipts = new ArrayList<>(returns.getLength());
+        String whole = returns.getLength() == 1 ? new String(xml, charsetOf(document)) : null;
         for (int i = 0; i < returns.getLength(); i++) {
-            receipts.add(receipt(type, root.getAttribute("guid"), fields((Element) returns.item(i)), text));
+            Element returned = (Element) returns.item(i);
+            String own = whole != null ? whole : alone(root, returned);
+            receipts.add(receipt(type, root.getAttribute("guid"), fields(returned), own));
         }
         return receipts;
+    }
+
+    /**
+     * A message of several receipts (up to 100 inventory receipts in one CEB622, several bills in one CEB816) reduced
+     * to one of them: its root with the root's attributes around the root's child that is, or holds, the receipt's
+     * element (an {@code InventoryReturn}; the {@code Tax} around a {@code TaxHeadRd} and its {@code TaxListRd}s). What
+     * is kept of each receipt, and read again from it, is then that receipt's own: its list number, its bill, the
+     * request it refuses; and a message of n receipts is kept once in n parts, not n times whole.
+     */
+    private static String alone(Element root, Element returned) {
+        Node part = returned;
+        while (part.getParentNode() != root) {
+            part = part.getParentNode();
+        }
+        Document single = SafeXml.newDocument();
+        Node message = single.importNode(root, false);
+        message.appendChild(single.importNode(part, true));
+        single.appendChild(message);
+        return new String(SafeXml.serialize(single), StandardCharsets.UTF_8);
     }
 
     private static Receipt receipt(MessageType type, String messageGuid, Map<String, String> f, String xml) {

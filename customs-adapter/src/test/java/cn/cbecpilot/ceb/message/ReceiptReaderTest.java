@@ -7,6 +7,8 @@ import cn.cbecpilot.ceb.xml.CebXmlException;
 import cn.cbecpilot.ceb.xml.CebXmlException.Kind;
 import cn.cbecpilot.ceb.xml.SafeXml;
 import cn.cbecpilot.ceb.xml.XmlLimits;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -69,6 +71,66 @@ class ReceiptReaderTest {
     }
 
     @Test
+    void keepsEachReceiptOfAMessageOfSeveralAsTheMessageAroundItsOwnPartOnly() throws Exception {
+        List<Receipt> receipts = reader.read(sample("import/CEB622Message.xml"));
+
+        assertThat(receipts).hasSizeGreaterThan(1);
+        for (Receipt receipt : receipts) {
+            // read again, the kept message is this one receipt, with the message's guid
+            List<Receipt> again = reader.read(receipt.xml().getBytes(StandardCharsets.UTF_8));
+            assertThat(again).hasSize(1);
+            Receipt alone = again.get(0);
+            assertThat(alone.messageGuid()).isEqualTo(receipt.messageGuid());
+            assertThat(alone.fields()).isEqualTo(receipt.fields());
+            assertThat(alone.returnTime()).isEqualTo(receipt.returnTime());
+        }
+    }
+
+    @Test
+    void keepsEachBillOfATaxMessageWithItsOwnLines() {
+        List<TaxBill> bills =
+                List.of(bill("01102026I000000001", "3004909099"), bill("01102026I000000002", "9018909919"));
+        byte[] xml = new TaxBills().write(CebFormats.newGuid(), bills);
+
+        List<Receipt> receipts = reader.read(xml);
+
+        assertThat(receipts)
+                .extracting(r -> r.invtNo().orElseThrow())
+                .containsExactly("01102026I000000001", "01102026I000000002");
+        for (int i = 0; i < 2; i++) {
+            List<TaxBill> kept = new TaxBills().read(receipts.get(i).xml().getBytes(StandardCharsets.UTF_8));
+            assertThat(kept).containsExactly(bills.get(i));
+        }
+    }
+
+    private static TaxBill bill(String invtNo, String gcode) {
+        return new TaxBill(
+                new TaxBill.Head(
+                        CebFormats.newGuid(),
+                        LocalDateTime.of(2026, 12, 3, 10, 15, 30),
+                        invtNo,
+                        "T" + invtNo,
+                        new BigDecimal("0.00"),
+                        new BigDecimal("12.38"),
+                        new BigDecimal("0.00"),
+                        "1",
+                        null,
+                        null,
+                        "1101980001",
+                        "1101980002",
+                        "1101980003",
+                        "1101980001",
+                        "0114"),
+                List.of(new TaxBill.Line(
+                        1,
+                        gcode,
+                        new BigDecimal("136.00"),
+                        new BigDecimal("0.00"),
+                        new BigDecimal("12.38"),
+                        new BigDecimal("0.00"))));
+    }
+
+    @Test
     void readsTheExportReturnReceiptsCoElNoAsItsCopNo() {
         byte[] xml = new ReceiptWriter()
                 .write(
@@ -100,7 +162,7 @@ class ReceiptReaderTest {
                         + "</TaxHeadRd><TaxListRd><gnum>1</gnum><gcode>3004909099</gcode><taxPrice>257</taxPrice>"
                         + "<customsTax>0</customsTax><valueAddedTax>23.29</valueAddedTax>"
                         + "<consumptionTax>0</consumptionTax></TaxListRd></Tax></CEB816Message>")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
 
         Receipt tax = reader.read(xml).get(0);
 
