@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -169,9 +170,14 @@ final class Journeys implements AutoCloseable {
 
     /** A CEB622 receipt as the single window pushes it: the bare message with the bearer token. */
     Mono<Void> receipt(String orderNo, String returnStatus, Instant at) {
+        return receipts(List.of(orderNo), returnStatus, at);
+    }
+
+    /** One CEB622 message holding the receipts of several orders (the schema allows up to 100), pushed as one. */
+    Mono<Void> receipts(List<String> orderNos, String returnStatus, Instant at) {
         return post(
                         "/customs/receipts",
-                        ceb622(orderNo, returnStatus, at),
+                        ceb622(orderNos, returnStatus, at),
                         "application/xml",
                         h -> h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + customsToken))
                 .flatMap(answer -> answer.status == 202
@@ -179,19 +185,24 @@ final class Journeys implements AutoCloseable {
                         : Mono.error(new Refused("receipt " + returnStatus, answer.status, answer.body)));
     }
 
-    static String ceb622(String orderNo, String returnStatus, Instant at) {
-        String guid = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
-        String invtNo = "800".equals(returnStatus)
-                ? "<invtNo>29242020I" + orderNo.substring(orderNo.length() - 9) + "</invtNo>"
-                : "";
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<CEB622Message version=\"1.0\" xmlns=\"http://www.chinaport.gov.cn/ceb\" guid=\"" + guid + "\">"
-                + "<InventoryReturn><guid>" + guid + "</guid><customsCode>0114</customsCode>"
-                + "<ebpCode>1101980001</ebpCode><ebcCode>1101980002</ebcCode><agentCode>1101980001</agentCode>"
-                + "<copNo>" + orderNo + "</copNo><preNo>B20260101000000001</preNo>" + invtNo
-                + "<returnStatus>" + returnStatus + "</returnStatus><returnTime>" + RETURN_TIME.format(at)
-                + "</returnTime><returnInfo>[Code:" + returnStatus + "]</returnInfo>"
-                + "</InventoryReturn></CEB622Message>";
+    static String ceb622(List<String> orderNos, String returnStatus, Instant at) {
+        StringBuilder message = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<CEB622Message version=\"1.0\" xmlns=\"http://www.chinaport.gov.cn/ceb\" guid=\"" + guid() + "\">");
+        for (String orderNo : orderNos) {
+            String invtNo = "800".equals(returnStatus)
+                    ? "<invtNo>29242020I" + orderNo.substring(orderNo.length() - 9) + "</invtNo>"
+                    : "";
+            message.append("<InventoryReturn><guid>" + guid() + "</guid><customsCode>0114</customsCode>"
+                    + "<ebpCode>1101980001</ebpCode><ebcCode>1101980002</ebcCode><agentCode>1101980001</agentCode>"
+                    + "<copNo>" + orderNo + "</copNo><preNo>B20260101000000001</preNo>" + invtNo
+                    + "<returnStatus>" + returnStatus + "</returnStatus><returnTime>" + RETURN_TIME.format(at)
+                    + "</returnTime><returnInfo>[Code:" + returnStatus + "]</returnInfo></InventoryReturn>");
+        }
+        return message.append("</CEB622Message>").toString();
+    }
+
+    private static String guid() {
+        return UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
     }
 
     private record Answer(int status, String body) {}

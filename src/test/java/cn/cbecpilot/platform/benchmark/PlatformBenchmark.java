@@ -36,7 +36,7 @@ import reactor.core.publisher.Flux;
  * <p>Knobs (system properties): {@code benchmark.orders} placed in the closed-loop phase, {@code benchmark.concurrency}
  * in-flight requests there, {@code benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase,
  * {@code benchmark.lifecycles} and {@code benchmark.lifecycles-in-flight} for whole journeys,
- * {@code benchmark.receipt-orders} for the receipts phase, {@code benchmark.one-instance} for the phases on one
+ * {@code benchmark.receipt-orders} and {@code benchmark.receipts-per-message} (up to 100) for the receipts phase, {@code benchmark.one-instance} for the phases on one
  * instance (placement, lifecycles, receipts), {@code benchmark.two-instances} for the run of two
  * instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds}, {@code benchmark.jvm} for the platform's JVM
  * options (add {@code -XX:StartFlightRecording=...} to profile).
@@ -51,6 +51,7 @@ class PlatformBenchmark {
     private final int lifecycles = Integer.getInteger("benchmark.lifecycles", 4_000);
     private final int lifecyclesInFlight = Integer.getInteger("benchmark.lifecycles-in-flight", 400);
     private final int receiptOrders = Integer.getInteger("benchmark.receipt-orders", 4_000);
+    private final int receiptsPerMessage = Integer.getInteger("benchmark.receipts-per-message", 1);
     private final int pgbenchSeconds = Integer.getInteger("benchmark.pgbench-seconds", 30);
     private final int warmupOrders = Integer.getInteger("benchmark.warmup-orders", 20_000);
     private final int warmupLifecycles = Integer.getInteger("benchmark.warmup-lifecycles", 1_000);
@@ -301,8 +302,8 @@ class PlatformBenchmark {
                     .count()
                     .block(Duration.ofMinutes(30));
             report.add(
-                    "CEB622 receipts posted to /customs/receipts, %d declared orders × 120 then 800, %d in flight"
-                                    .formatted(measured.size(), concurrency)
+                    "CEB622 receipts posted to /customs/receipts, %d declared orders × 120 then 800, %d per message, %d in flight"
+                                    .formatted(measured.size(), receiptsPerMessage, concurrency)
                             + " (after %d orders' receipts to warm up)".formatted(warm.size()),
                     "**%.0f receipts/s**, %d failed, %d orders not RELEASED afterwards",
                     2 * measured.size() / elapsed,
@@ -320,11 +321,13 @@ class PlatformBenchmark {
             Instant accepted,
             Instant released) {
         Flux.fromIterable(orders)
+                .map(Journeys.Placed::orderNo)
+                .buffer(receiptsPerMessage)
                 .flatMap(
-                        o -> failures.swallow(journeys.receipt(o.orderNo(), "120", accepted)
-                                .then(journeys.receipt(o.orderNo(), "800", released))
-                                .thenReturn(o)),
-                        concurrency)
+                        message -> failures.swallow(journeys.receipts(message, "120", accepted)
+                                .then(journeys.receipts(message, "800", released))
+                                .thenReturn(message)),
+                        Math.max(1, concurrency / receiptsPerMessage))
                 .then()
                 .block(Duration.ofHours(1));
     }
