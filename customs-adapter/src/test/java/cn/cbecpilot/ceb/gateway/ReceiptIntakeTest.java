@@ -50,6 +50,51 @@ class ReceiptIntakeTest {
                                 "[Code:2600;Desc:放行]")));
     }
 
+    /**
+     * One message answering two declarations: the receipts of one are handled in document order, and the second
+     * declaration does not wait for the first (whose handling is slow here).
+     */
+    @Test
+    void handlesEachDeclarationsReceiptsInOrderAndTheDeclarationsSideBySide() {
+        List<String> done = new CopyOnWriteArrayList<>();
+        ReceiptIntake slowForA = new ReceiptIntake(
+                r -> Mono.delay(Duration.ofMillis("A".equals(r.copNo().orElseThrow()) ? 300 : 0))
+                        .doOnNext(t -> done.add(r.copNo().orElseThrow() + r.returnStatus()))
+                        .then());
+        byte[] message = new ReceiptWriter()
+                .write(
+                        MessageType.CEB622,
+                        CebFormats.newGuid(),
+                        List.of(
+                                inventory("A", "120"),
+                                inventory("B", "120"),
+                                inventory("A", "800"),
+                                inventory("B", "800")));
+
+        StepVerifier.create(slowForA.accept(message))
+                .expectNextCount(4)
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(done).containsExactly("B120", "B800", "A120", "A800");
+    }
+
+    private static Map<String, String> inventory(String copNo, String status) {
+        return Map.of(
+                "guid",
+                CebFormats.newGuid(),
+                "copNo",
+                copNo,
+                "preNo",
+                "B20261203000000001",
+                "returnStatus",
+                status,
+                "returnTime",
+                "20261203101530123",
+                "returnInfo",
+                "[Code:" + status + "]");
+    }
+
     @Test
     void handsAReceiptInADxpEnvelopeToTheHandler() {
         byte[] bare = inventoryReceipt("COP1", "800");
