@@ -31,29 +31,9 @@ class ReceiptIntakeTest {
     private final ReceiptIntake intake = new ReceiptIntake(r -> Mono.fromRunnable(() -> handled.add(r)));
 
     static byte[] inventoryReceipt(String copNo, String status) {
-        return new ReceiptWriter()
-                .write(
-                        MessageType.CEB622,
-                        CebFormats.newGuid(),
-                        List.of(Map.of(
-                                "guid",
-                                CebFormats.newGuid(),
-                                "copNo",
-                                copNo,
-                                "preNo",
-                                "B20261203000000001",
-                                "returnStatus",
-                                status,
-                                "returnTime",
-                                "20261203101530123",
-                                "returnInfo",
-                                "[Code:2600;Desc:放行]")));
+        return new ReceiptWriter().write(MessageType.CEB622, CebFormats.newGuid(), List.of(inventory(copNo, status)));
     }
 
-    /**
-     * One message answering two declarations: the receipts of one are handled in document order, and the second
-     * declaration does not wait for the first (whose handling is slow here).
-     */
     @Test
     void handlesEachDeclarationsReceiptsInOrderAndTheDeclarationsSideBySide() {
         List<String> done = new CopyOnWriteArrayList<>();

@@ -7,7 +7,6 @@ import cn.cbecpilot.ceb.xml.CebXmlException;
 import cn.cbecpilot.ceb.xml.CebXmlException.Kind;
 import cn.cbecpilot.ceb.xml.SafeXml;
 import cn.cbecpilot.ceb.xml.XmlLimits;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,33 +100,6 @@ class ReceiptReaderTest {
             List<TaxBill> kept = new TaxBills().read(receipts.get(i).xml().getBytes(StandardCharsets.UTF_8));
             assertThat(kept).containsExactly(bills.get(i));
         }
-    }
-
-    private static TaxBill bill(String invtNo, String gcode) {
-        return new TaxBill(
-                new TaxBill.Head(
-                        CebFormats.newGuid(),
-                        LocalDateTime.of(2026, 12, 3, 10, 15, 30),
-                        invtNo,
-                        "T" + invtNo,
-                        new BigDecimal("0.00"),
-                        new BigDecimal("12.38"),
-                        new BigDecimal("0.00"),
-                        "1",
-                        null,
-                        null,
-                        "1101980001",
-                        "1101980002",
-                        "1101980003",
-                        "1101980001",
-                        "0114"),
-                List.of(new TaxBill.Line(
-                        1,
-                        gcode,
-                        new BigDecimal("136.00"),
-                        new BigDecimal("0.00"),
-                        new BigDecimal("12.38"),
-                        new BigDecimal("0.00"))));
     }
 
     @Test

@@ -75,7 +75,8 @@ class TaxBillsTest {
 
     private static final String LIST_GUID = "4CDE1A2B-0A1B-4C2D-9E8F-0123456789AB";
 
-    private static TaxBill bill(String invtNo) {
+    /** A bill of two lines for the list numbered {@code invtNo}. */
+    static TaxBill bill(String invtNo) {
         return new TaxBill(
                 head(invtNo),
                 List.of(line(1, "3004909099", "136.00", "12.38"), line(2, "9018909919", "102.00", "9.28")));
