@@ -87,8 +87,7 @@ class ReceiptReaderTest {
 
     @Test
     void keepsEachBillOfATaxMessageWithItsOwnLines() {
-        List<TaxBill> bills =
-                List.of(bill("01102026I000000001", "3004909099"), bill("01102026I000000002", "9018909919"));
+        List<TaxBill> bills = List.of(TaxBillsTest.bill("01102026I000000001"), TaxBillsTest.bill("01102026I000000002"));
         byte[] xml = new TaxBills().write(CebFormats.newGuid(), bills);
 
         List<Receipt> receipts = reader.read(xml);
