@@ -287,22 +287,15 @@ class PlatformBenchmark {
                     .block(Duration.ofHours(1));
             // the outbox is still sending the declarations of the orders just paid: let it finish first
             CpuTime.awaitQuiet(platform.pid(), Duration.ofMinutes(5));
-            Instant accepted = Instant.now().minusSeconds(60);
-            Instant released = Instant.now();
             // the first quarter warms the receipt path up and is not measured; then half of the rest one receipt to a
             // message, the other half many to a message
+            Pushes pushes =
+                    new Pushes(journeys, failures, concurrency, Instant.now().minusSeconds(60), Instant.now());
             int quarter = declared.size() / 4;
             int half = quarter + (declared.size() - quarter) / 2;
-            postReceipts(journeys, declared.subList(0, quarter), 1, failures, accepted, released);
-            measureReceipts(platform, journeys, declared.subList(quarter, half), 1, failures, accepted, released);
-            measureReceipts(
-                    platform,
-                    journeys,
-                    declared.subList(half, declared.size()),
-                    receiptsPerMessage,
-                    failures,
-                    accepted,
-                    released);
+            pushes.post(declared.subList(0, quarter), 1);
+            measureReceipts(platform, pushes, declared.subList(quarter, half), 1);
+            measureReceipts(platform, pushes, declared.subList(half, declared.size()), receiptsPerMessage);
             long wrong = Flux.fromIterable(declared)
                     .flatMap(o -> journeys.status(o).filter(s -> !"RELEASED".equals(s)), concurrency)
                     .count()
@@ -316,17 +309,11 @@ class PlatformBenchmark {
     }
 
     private void measureReceipts(
-            PlatformProcess platform,
-            Journeys journeys,
-            List<Journeys.Placed> orders,
-            int perMessage,
-            Journeys.Failures failures,
-            Instant accepted,
-            Instant released) {
-        long failedBefore = failures.count();
+            PlatformProcess platform, Pushes pushes, List<Journeys.Placed> orders, int perMessage) {
+        long failedBefore = pushes.failures().count();
         CpuTime before = CpuTime.now(platform.pid());
         long started = System.nanoTime();
-        postReceipts(journeys, orders, perMessage, failures, accepted, released);
+        pushes.post(orders, perMessage);
         double elapsed = (System.nanoTime() - started) / 1e9;
         CpuTime spent = CpuTime.now(platform.pid()).since(before);
         report.add(
@@ -334,30 +321,36 @@ class PlatformBenchmark {
                         .formatted(
                                 orders.size(),
                                 perMessage == 1 ? "one to a message" : perMessage + " to a message",
-                                Math.max(1, concurrency / perMessage) * perMessage),
+                                pushes.inFlight(perMessage) * perMessage),
                 "**%.0f receipts/s**, %d failed; %s",
                 2 * orders.size() / elapsed,
-                failures.count() - failedBefore,
+                pushes.failures().count() - failedBefore,
                 spent.per(2L * orders.size()));
     }
 
-    private void postReceipts(
-            Journeys journeys,
-            List<Journeys.Placed> orders,
-            int perMessage,
-            Journeys.Failures failures,
-            Instant accepted,
-            Instant released) {
-        Flux.fromIterable(orders)
-                .map(Journeys.Placed::orderNo)
-                .buffer(perMessage)
-                .flatMap(
-                        message -> failures.swallow(journeys.receipts(message, "120", accepted)
-                                .then(journeys.receipts(message, "800", released))
-                                .thenReturn(message)),
-                        Math.max(1, concurrency / perMessage))
-                .then()
-                .block(Duration.ofHours(1));
+    /**
+     * The single window's pushes of the receipts phase: 120 (accepted) then 800 (released), at these times, about
+     * {@code concurrency} receipts in flight.
+     */
+    private record Pushes(
+            Journeys journeys, Journeys.Failures failures, int concurrency, Instant accepted, Instant released) {
+
+        int inFlight(int perMessage) {
+            return Math.max(1, concurrency / perMessage);
+        }
+
+        void post(List<Journeys.Placed> orders, int perMessage) {
+            Flux.fromIterable(orders)
+                    .map(Journeys.Placed::orderNo)
+                    .buffer(perMessage)
+                    .flatMap(
+                            message -> failures.swallow(journeys.receipts(message, "120", accepted)
+                                    .then(journeys.receipts(message, "800", released))
+                                    .thenReturn(message)),
+                            inFlight(perMessage))
+                    .then()
+                    .block(Duration.ofHours(1));
+        }
     }
 
     private static LoadGenerator.Call order(long buyer) {
