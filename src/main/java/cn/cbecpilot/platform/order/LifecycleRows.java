@@ -74,8 +74,10 @@ class LifecycleRows {
                 .then();
     }
 
-    /** What customs made of the order so far: its list number, the last inventory status and the tax bill, if any. */
-    /** Customs' state of the order from a row holding its invt_no, customs_status, tax_no and the three taxes. */
+    /**
+     * What customs made of the order so far (its list number, the last inventory status and the tax bill, if any), from
+     * a row holding its invt_no, customs_status, tax_no and the three taxes.
+     */
     static OrderApi.Customs customsOf(String orderNo, Readable r) {
         String taxNo = r.get("tax_no", String.class);
         return new OrderApi.Customs(

@@ -30,8 +30,10 @@ import org.springframework.util.FileSystemUtils;
 import reactor.core.publisher.Flux;
 
 /**
- * The platform's figures on this machine. Each phase runs against the packaged jar started as its own process on a
- * fresh embedded database; the figures go to standard output and to {@code target/app/benchmark/report.md}.
+ * The platform's figures on this machine. Each phase runs the platform as its own process the way docker/Dockerfile
+ * runs it (the packaged jar extracted, started from the class-data archive its first start recorded; the packaged jar
+ * itself is started once, for the start-up figure beside it) on a fresh embedded database; the figures go to
+ * standard output and to {@code target/app/benchmark/report.md}.
  *
  * <p>Knobs (system properties): {@code benchmark.orders} placed in the closed-loop phase, {@code benchmark.concurrency}
  * in-flight requests there, {@code benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase,
