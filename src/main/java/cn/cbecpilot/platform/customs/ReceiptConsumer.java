@@ -21,4 +21,12 @@ public interface ReceiptConsumer {
      *     when no subject has that number yet, so that the intake parks the receipt and retries it later
      */
     Mono<Boolean> apply(CustomsReceipt receipt);
+
+    /**
+     * {@link #apply} within the caller's transaction, where the receipts of one message are applied together, and
+     * without retrying: a change made meanwhile by someone else fails it, and so does a receipt that would hold rows
+     * other orders need (stock given back) until the whole message commits. The caller then rolls the message back
+     * and applies its receipts one by one with {@link #apply}.
+     */
+    Mono<Boolean> applyTogether(CustomsReceipt receipt);
 }

@@ -7,14 +7,22 @@ import cn.cbecpilot.ceb.xml.CebXmlException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,23 +38,103 @@ class ReceiptRecording implements ReceiptHandler {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Pattern STATUS = Pattern.compile("-?[0-9]{1,7}");
 
+    /**
+     * Stores a message's receipts, each once by guid; answers each as stored now or before. Guids and subjects are
+     * compared as char(36): compared as text they would not use the (direction, guid) index.
+     */
+    static final String STORE = "with given as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[],"
+            + " $5::text[], $6::timestamptz[], $7::text[]) with ordinality"
+            + " as g (guid, message_type, subject, return_status, return_info, return_time, xml, n)),"
+            + " stored as (insert into customs_message (direction, guid, message_type, subject_no,"
+            + " return_status, return_info, return_time, xml, at) select 'IN', g.guid, g.message_type,"
+            + " coalesce((select o.subject_no from customs_message o where o.direction = 'OUT'"
+            + " and o.guid = g.subject::bpchar), left(g.subject, 32)), g.return_status, g.return_info,"
+            + " g.return_time, g.xml, $8 from given g order by g.n"
+            + " on conflict (direction, guid) do nothing returning guid, applied, subject_no)"
+            + " select guid, applied, subject_no from stored union all select m.guid, m.applied,"
+            + " m.subject_no from customs_message m where m.direction = 'IN' and m.guid = any($1::bpchar[])"
+            + " and not exists (select from stored s where s.guid = m.guid)";
+
+    /** Marks stored receipts applied, by guid. */
+    static final String MARK =
+            "update customs_message set applied = true where direction = 'IN' and guid = any($1::bpchar[])";
+
     private final DatabaseClient db;
     private final List<ReceiptConsumer> consumers;
+    private final TransactionalOperator tx;
     private final Clock clock;
 
-    ReceiptRecording(DatabaseClient db, List<ReceiptConsumer> consumers, Clock clock) {
+    ReceiptRecording(DatabaseClient db, List<ReceiptConsumer> consumers, TransactionalOperator tx, Clock clock) {
         this.db = db;
+        this.tx = tx;
         this.consumers = consumers;
         this.clock = clock;
     }
 
     @Override
     public Mono<Void> handle(Receipt receipt) {
-        return Mono.fromCallable(
-                        () -> toPlatform(requireReadable(List.of(receipt)).get(0)))
-                .flatMap(this::store)
-                .flatMap(this::apply)
-                .then();
+        return handleAll(List.of(receipt)).then();
+    }
+
+    /**
+     * Stores the message's receipts in one write, then applies those still to be applied and marks them applied: all
+     * in one transaction, in document order; when that fails (an order changed meanwhile, a receipt that must not hold
+     * its rows that long, a deadlock with another message), rolled back and applied one by one, each declaration's in
+     * document order, and marked in one write after the last. A crash before that mark leaves applied receipts
+     * unmarked: they are retried as parked and change nothing the second time (each is applied at most once by guid).
+     */
+    @Override
+    public Flux<Receipt> handleAll(List<Receipt> receipts) {
+        return Mono.fromCallable(() -> requireReadable(receipts).stream()
+                        .map(ReceiptRecording::toPlatform)
+                        .toList())
+                .flatMap(converted -> storeAll(converted)
+                        .flatMap(pending -> pending.isEmpty()
+                                ? Mono.<Void>empty()
+                                : applyTogether(converted, pending).onErrorResume(e -> {
+                                    log.debug(
+                                            "The {} receipts of message {} are applied one by one: {}",
+                                            pending.size(),
+                                            receipts.get(0).messageGuid(),
+                                            e.toString());
+                                    return applyEach(receipts, converted, pending);
+                                })))
+                .thenMany(Flux.fromIterable(receipts));
+    }
+
+    private Mono<Void> applyTogether(List<CustomsReceipt> converted, Map<String, CustomsReceipt> pending) {
+        return Flux.fromIterable(converted)
+                .mapNotNull(r -> pending.get(r.guid()))
+                .distinct(CustomsReceipt::guid)
+                .concatMap(r -> applied(r, ReceiptConsumer::applyTogether)
+                        .filter(Boolean::booleanValue)
+                        .map(applied -> r.guid()))
+                .collectList()
+                .flatMap(this::markApplied)
+                .as(tx::transactional);
+    }
+
+    private Mono<Void> applyEach(
+            List<Receipt> receipts, List<CustomsReceipt> converted, Map<String, CustomsReceipt> pending) {
+        Map<String, CustomsReceipt> left = new ConcurrentHashMap<>(pending);
+        Queue<String> applied = new ConcurrentLinkedQueue<>();
+        return ReceiptHandler.inDeclarationOrder(
+                        IntStream.range(0, receipts.size()).boxed().toList(),
+                        i -> receipts.get(i).copNo().orElse(""),
+                        i -> applyPending(left.remove(converted.get(i).guid()), applied))
+                .then(Mono.defer(() -> markApplied(List.copyOf(applied))));
+    }
+
+    private Mono<Void> applyPending(CustomsReceipt receipt, Queue<String> applied) {
+        return receipt == null
+                ? Mono.empty()
+                : applyOnly(receipt)
+                        .doOnNext(done -> {
+                            if (done) {
+                                applied.add(receipt.guid());
+                            }
+                        })
+                        .then();
     }
 
     /**
@@ -66,54 +154,94 @@ class ReceiptRecording implements ReceiptHandler {
 
     /** Applies a stored receipt; {@code true} once it is applied (or no lifecycle takes it), else it stays parked. */
     Mono<Boolean> apply(CustomsReceipt receipt) {
+        return applyOnly(receipt)
+                .flatMap(applied ->
+                        applied ? markApplied(List.of(receipt.guid())).thenReturn(true) : Mono.just(false));
+    }
+
+    /** Hands the receipt to the lifecycle that takes it; {@code false} when it is to stay parked, without marking it. */
+    private Mono<Boolean> applyOnly(CustomsReceipt receipt) {
+        return applied(receipt, ReceiptConsumer::apply);
+    }
+
+    private Mono<Boolean> applied(
+            CustomsReceipt receipt, BiFunction<ReceiptConsumer, CustomsReceipt, Mono<Boolean>> how) {
         return Flux.fromIterable(consumers)
                 .filter(c -> c.accepts(receipt))
                 .next()
-                .flatMap(c -> c.apply(receipt))
+                .flatMap(c -> how.apply(c, receipt))
                 .defaultIfEmpty(true)
-                .flatMap(applied -> applied ? markApplied(receipt.guid()).thenReturn(true) : parked(receipt));
+                .flatMap(applied -> applied ? Mono.just(true) : parked(receipt));
     }
 
-    /** Stores the receipt once; emits it, with the subject as stored, while it is still to be applied. */
-    private Mono<CustomsReceipt> store(CustomsReceipt r) {
-        // one round trip: the row as inserted now, or as a delivery of the same guid stored it before
-        return db.sql(
-                        "with stored as (insert into customs_message (direction, guid, message_type, subject_no,"
-                                + " return_status, return_info, return_time, xml, at) values ('IN', $1, $2, coalesce((select"
-                                + " subject_no from customs_message where direction = 'OUT' and guid = $3), left($3, 32)), $4,"
-                                + " $5, $6, $7, $8) on conflict (direction, guid) do nothing returning applied, subject_no)"
-                                + " select applied, subject_no from stored union all select applied, subject_no"
-                                + " from customs_message where direction = 'IN' and guid = $1 and not exists (select from stored)")
-                .bind(0, r.guid())
-                .bind(1, r.messageType())
-                .bind(2, r.subjectNo())
-                .bind(3, r.returnStatus())
-                .bind(4, r.returnInfo().length() > 1000 ? r.returnInfo().substring(0, 1000) : r.returnInfo())
-                .bind(5, r.returnTime())
-                .bind(6, r.xml())
+    /**
+     * Stores each receipt once, in one round trip; answers, by guid, those still to be applied, with the subject as
+     * stored: the row as inserted now, or as an earlier delivery of the same guid stored it.
+     */
+    private Mono<Map<String, CustomsReceipt>> storeAll(List<CustomsReceipt> receipts) {
+        int n = receipts.size();
+        String[] guids = new String[n];
+        String[] types = new String[n];
+        String[] subjects = new String[n];
+        String[] statuses = new String[n];
+        String[] infos = new String[n];
+        String[] times = new String[n];
+        String[] xmls = new String[n];
+        Map<String, CustomsReceipt> byGuid = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            CustomsReceipt r = receipts.get(i);
+            guids[i] = r.guid();
+            types[i] = r.messageType();
+            subjects[i] = r.subjectNo();
+            statuses[i] = r.returnStatus();
+            infos[i] = r.returnInfo().length() > 1000 ? r.returnInfo().substring(0, 1000) : r.returnInfo();
+            times[i] = r.returnTime().toString();
+            xmls[i] = r.xml();
+            byGuid.putIfAbsent(r.guid(), r);
+        }
+        return db.sql(STORE)
+                .bind(0, guids)
+                .bind(1, types)
+                .bind(2, subjects)
+                .bind(3, statuses)
+                .bind(4, infos)
+                .bind(5, times)
+                .bind(6, xmls)
                 .bind(7, clock.instant())
-                .map((row, meta) -> Boolean.TRUE.equals(row.get("applied", Boolean.class))
-                        ? null
-                        : new CustomsReceipt(
-                                r.messageType(),
-                                r.guid(),
-                                row.get("subject_no", String.class),
-                                r.returnStatus(),
-                                r.returnInfo(),
-                                r.returnTime(),
-                                r.xml()))
-                .one();
+                .map((row, meta) -> new Stored(
+                        row.get("guid", String.class),
+                        Boolean.TRUE.equals(row.get("applied", Boolean.class)),
+                        row.get("subject_no", String.class)))
+                .all()
+                .filter(stored -> !stored.applied())
+                .collectMap(
+                        Stored::guid,
+                        stored -> {
+                            CustomsReceipt r = byGuid.get(stored.guid());
+                            return new CustomsReceipt(
+                                    r.messageType(),
+                                    r.guid(),
+                                    stored.subjectNo(),
+                                    r.returnStatus(),
+                                    r.returnInfo(),
+                                    r.returnTime(),
+                                    r.xml());
+                        },
+                        ConcurrentHashMap::new);
     }
 
-    private Mono<Void> markApplied(String guid) {
-        return db.sql("update customs_message set applied = true where direction = 'IN' and guid = $1")
-                .bind(0, guid)
-                .fetch()
-                .rowsUpdated()
-                .then();
+    private Mono<Void> markApplied(List<String> guids) {
+        return guids.isEmpty()
+                ? Mono.empty()
+                : db.sql(
+                                "update customs_message set applied = true where direction = 'IN' and guid = any($1::bpchar[])")
+                        .bind(0, guids.toArray(String[]::new))
+                        .fetch()
+                        .rowsUpdated()
+                        .then();
     }
 
-    private record Stored(boolean applied, String subjectNo) {}
+    private record Stored(String guid, boolean applied, String subjectNo) {}
 
     private static Mono<Boolean> parked(CustomsReceipt r) {
         log.info(

@@ -55,6 +55,11 @@ class ExportReturnReceipts implements ReceiptConsumer {
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(5)).filter(ConcurrentChange.class::isInstance));
     }
 
+    @Override
+    public Mono<Boolean> applyTogether(CustomsReceipt receipt) {
+        return applyOnce(receipt);
+    }
+
     private Mono<Boolean> applyOnce(CustomsReceipt receipt) {
         return returns.find(receipt.subjectNo())
                 .flatMap(row -> returns.recordReceipt(

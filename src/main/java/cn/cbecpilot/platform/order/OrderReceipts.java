@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.order;
 
 import cn.cbecpilot.platform.customs.CustomsReceipt;
 import cn.cbecpilot.platform.customs.FormatFailures;
+import cn.cbecpilot.platform.customs.NotTogether;
 import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.customs.TaxBillReceipts;
 import java.time.Clock;
@@ -49,12 +50,22 @@ class OrderReceipts implements ReceiptConsumer {
 
     @Override
     public Mono<Boolean> apply(CustomsReceipt receipt) {
-        return order(receipt)
-                .flatMap(found ->
-                        (found.firstTime() ? applyOnce(found.row(), receipt) : Mono.<Void>empty()).thenReturn(true))
+        return attempt(receipt, false)
                 .as(tx::transactional)
                 // an operator's event moved the order between our read and our write: read it again
-                .retryWhen(Retry.backoff(5, Duration.ofMillis(5)).filter(e -> e instanceof EventRefused r && r.raced()))
+                .retryWhen(
+                        Retry.backoff(5, Duration.ofMillis(5)).filter(e -> e instanceof EventRefused r && r.raced()));
+    }
+
+    @Override
+    public Mono<Boolean> applyTogether(CustomsReceipt receipt) {
+        return attempt(receipt, true);
+    }
+
+    private Mono<Boolean> attempt(CustomsReceipt receipt, boolean together) {
+        return order(receipt)
+                .flatMap(found -> (found.firstTime() ? applyOnce(found.row(), receipt, together) : Mono.<Void>empty())
+                        .thenReturn(true))
                 .defaultIfEmpty(false);
     }
 
@@ -86,7 +97,7 @@ class OrderReceipts implements ReceiptConsumer {
                         .map(first -> new LifecycleRows.ForReceipt(row, first))));
     }
 
-    private Mono<Void> applyOnce(LifecycleRow row, CustomsReceipt receipt) {
+    private Mono<Void> applyOnce(LifecycleRow row, CustomsReceipt receipt, boolean together) {
         String name = name(receipt);
         String detail = detail(receipt);
         if (ReceiptEvents.TAX_BILL.equals(receipt.messageType())) {
@@ -110,7 +121,9 @@ class OrderReceipts implements ReceiptConsumer {
                         name,
                         detail,
                         inventory ? clearance(receipt) : null,
-                        c -> effects(c, event.get()))
+                        c -> together && givesStockBack(c, event.get())
+                                ? Mono.error(new NotTogether("gives stock back"))
+                                : effects(c, event.get()))
                 .then()
                 .onErrorResume(e -> e instanceof EventRefused r && !r.raced(), e -> transitions
                         .note(row, name, "no change, the order is " + row.status() + "; " + detail)
@@ -154,6 +167,14 @@ class OrderReceipts implements ReceiptConsumer {
                         ? changing.giveBack(c.before()).then(changing.withdrawCancellation(c.orderNo()))
                         : Mono.empty();
             default -> Mono.empty();
+        };
+    }
+
+    private static boolean givesStockBack(Transitions.Change c, OrderEvent event) {
+        return switch (event) {
+            case APPROVE_CANCEL, RETURN_ABROAD -> true;
+            case REJECT -> c.to() == OrderStatus.CANCELLED;
+            default -> false;
         };
     }
 

@@ -1,15 +1,27 @@
 package cn.cbecpilot.platform.customs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import cn.cbecpilot.platform.support.OrderJourneys;
 import cn.cbecpilot.platform.support.ReferenceData;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The single window's push endpoint: authenticated, safe against hostile XML, and every receipt stored once. */
 class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
@@ -19,6 +31,9 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
 
     @Autowired
     private List<ReceiptConsumer> consumers;
+
+    @Autowired
+    private ConnectionFactory connections;
 
     @Test
     void refusesAReceiptWithoutTheBearerToken() {
@@ -143,6 +158,104 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
                             .contains("<copNo>" + orderNo + "</copNo>", own)
                             .doesNotContain(other, others));
         }
+    }
+
+    @Test
+    void appliesAMessageAgainReceiptByReceiptWhenAnOrderInItChangedMeanwhile() throws Exception {
+        OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 4);
+        List<String> orderNos = Stream.of(journeys.place(sku, 1, nextBuyer()), journeys.place(sku, 1, nextBuyer()))
+                .peek(o -> OrderJourneys.ok(journeys.pay(o), "DECLARED"))
+                .map(OrderJourneys.Placed::orderNo)
+                .toList();
+        List<String> invtNos = List.of(
+                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000),
+                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000));
+        Connection other = Mono.from(connections.create()).toFuture().join();
+        CompletableFuture<Void> posted;
+        try {
+            // another change to the first order, not committed yet: the message's move of it waits for it
+            execute(other, "begin");
+            execute(
+                    other,
+                    "update customer_order set version = version + 1 where order_no = '" + orderNos.get(0) + "'");
+            posted = CompletableFuture.runAsync(() -> customs()
+                    .post()
+                    .uri("/customs/receipts")
+                    .contentType(MediaType.APPLICATION_XML)
+                    .bodyValue(Receipts.inventories(Receipts.guid(), orderNos, invtNos, "120"))
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted()
+                    .expectBody()
+                    .jsonPath("$.receipts")
+                    .isEqualTo(2));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                    + " and query like '%customer_order%'")
+                            > 0);
+            execute(other, "commit");
+        } finally {
+            Mono.from(other.close()).toFuture().join();
+        }
+        posted.get(20, TimeUnit.SECONDS);
+
+        for (String orderNo : orderNos) {
+            assertThat(journeys.status(orderNo)).isEqualTo("CUSTOMS_ACCEPTED");
+            assertThat(count("select count(*) from order_history where order_no = '" + orderNo
+                            + "' and event = 'RECEIPT_622_120'"))
+                    .isOne();
+            assertThat(count("select count(*) from customs_message where direction = 'IN' and subject_no = '" + orderNo
+                            + "' and applied"))
+                    .isOne();
+        }
+    }
+
+    @Test
+    void storesAndMarksAMessagesReceiptsThroughTheIndex() {
+        String[] guids = {Receipts.guid(), Receipts.guid()};
+        String[] texts = {"CEB622", "CEB622"};
+        String[] times = {"2026-12-03T02:15:30Z", "2026-12-03T02:15:31Z"};
+        String plans = Mono.usingWhen(
+                        connections.create(),
+                        c -> Mono.from(c.createStatement("set enable_seqscan = off")
+                                        .execute())
+                                .flatMap(r -> Mono.from(r.getRowsUpdated()))
+                                .thenMany(Flux.concat(
+                                        plan(c.createStatement("explain " + ReceiptRecording.STORE)
+                                                .bind(0, guids)
+                                                .bind(1, texts)
+                                                .bind(2, guids)
+                                                .bind(3, texts)
+                                                .bind(4, texts)
+                                                .bind(5, times)
+                                                .bind(6, texts)
+                                                .bind(7, Instant.now())),
+                                        plan(c.createStatement("explain " + ReceiptRecording.MARK)
+                                                .bind(0, guids))))
+                                .collect(Collectors.joining("\n")),
+                        Connection::close)
+                .toFuture()
+                .join();
+
+        // with sequential scans priced out, a plan still holds one where no index serves the comparison; a guid
+        // compared
+        // as text would be filtered row by row along an index of every receipt
+        assertThat(plans).contains("customs_message").doesNotContain("Seq Scan");
+        assertThat(plans.lines().map(String::strip).filter(l -> l.startsWith("Filter:") && l.contains("guid")))
+                .isEmpty();
+    }
+
+    private static Flux<String> plan(Statement explain) {
+        return Flux.from(explain.execute()).flatMap(r -> r.map((row, meta) -> row.get(0, String.class)));
+    }
+
+    private static void execute(Connection c, String sql) {
+        Flux.from(c.createStatement(sql).execute())
+                .flatMap(r -> r.getRowsUpdated())
+                .then()
+                .toFuture()
+                .join();
     }
 
     @Test

@@ -7,10 +7,7 @@ import cn.cbecpilot.ceb.transport.InboundHandler;
 import cn.cbecpilot.ceb.transport.InboundMessageRejectedException;
 import cn.cbecpilot.ceb.xml.CebXmlException;
 import cn.cbecpilot.ceb.xml.XmlLimits;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,9 +18,6 @@ import reactor.core.publisher.Mono;
  * those of one declaration one after the other in document order. Thread-safe.
  */
 public final class ReceiptIntake {
-
-    /** Declarations of one message whose receipts are handled at the same time. */
-    private static final int DECLARATIONS_AT_ONCE = 4;
 
     private final DxpEnvelope envelope;
     private final ReceiptReader reader;
@@ -55,22 +49,11 @@ public final class ReceiptIntake {
     }
 
     /**
-     * Hands receipts parsed earlier (by {@link #parse}) to the handler: those of one declaration (by {@code copNo})
-     * one after the other in document order, those of different declarations up to {@value #DECLARATIONS_AT_ONCE} at
-     * a time; receipts without a {@code copNo} one after the other. Emits each once handled.
+     * Hands receipts parsed earlier (by {@link #parse}) to the handler, all of one message at once ({@link
+     * ReceiptHandler#handleAll}: those of one declaration in document order). Emits each once handled.
      */
     public Flux<Receipt> handle(List<Receipt> receipts) {
-        Map<String, List<Receipt>> byDeclaration = new LinkedHashMap<>();
-        for (Receipt r : receipts) {
-            byDeclaration
-                    .computeIfAbsent(r.copNo().orElse(""), k -> new ArrayList<>())
-                    .add(r);
-        }
-        return Flux.fromIterable(byDeclaration.values())
-                .flatMap(
-                        inOrder -> Flux.fromIterable(inOrder)
-                                .concatMap(r -> handler.handle(r).thenReturn(r)),
-                        DECLARATIONS_AT_ONCE);
+        return handler.handleAll(receipts);
     }
 
     /**
