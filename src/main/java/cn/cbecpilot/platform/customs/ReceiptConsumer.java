@@ -1,5 +1,7 @@
 package cn.cbecpilot.platform.customs;
 
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,10 +25,13 @@ public interface ReceiptConsumer {
     Mono<Boolean> apply(CustomsReceipt receipt);
 
     /**
-     * {@link #apply} within the caller's transaction, where the receipts of one message are applied together, and
-     * without retrying: a change made meanwhile by someone else fails it, and so does a receipt that would hold rows
-     * other orders need (stock given back) until the whole message commits. The caller then rolls the message back
-     * and applies its receipts one by one with {@link #apply}.
+     * {@link #apply} for the receipts of one message this consumer accepts, in document order, within the caller's
+     * transaction and without retrying: a change made meanwhile by someone else fails it, and so does a receipt that
+     * would hold rows other orders need (stock given back) until the whole message commits. The caller then rolls the
+     * message back and applies its receipts one by one with {@link #apply}.
+     *
+     * @return the receipts whose subject is known (applied, or a duplicate or stale receipt ignored); the others are
+     *     to be parked
      */
-    Mono<Boolean> applyTogether(CustomsReceipt receipt);
+    Flux<CustomsReceipt> applyTogether(List<CustomsReceipt> receipts);
 }

@@ -7,11 +7,15 @@ import cn.cbecpilot.ceb.xml.CebXmlException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -103,14 +107,34 @@ class ReceiptRecording implements ReceiptHandler {
     }
 
     private Mono<Void> applyTogether(List<CustomsReceipt> converted, Map<String, CustomsReceipt> pending) {
-        return Flux.fromIterable(converted)
-                .mapNotNull(r -> pending.get(r.guid()))
-                .distinct(CustomsReceipt::guid)
-                .concatMap(r -> applied(r, ReceiptConsumer::applyTogether)
-                        .filter(Boolean::booleanValue)
-                        .map(applied -> r.guid()))
+        Map<ReceiptConsumer, List<CustomsReceipt>> byConsumer = new LinkedHashMap<>();
+        List<String> keptOnly = new ArrayList<>();
+        converted.stream()
+                .map(r -> pending.get(r.guid()))
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(r -> consumers.stream()
+                        .filter(c -> c.accepts(r))
+                        .findFirst()
+                        .ifPresentOrElse(
+                                c -> byConsumer
+                                        .computeIfAbsent(c, k -> new ArrayList<>())
+                                        .add(r),
+                                () -> keptOnly.add(r.guid())));
+        return Flux.fromIterable(byConsumer.entrySet())
+                .concatMap(e -> e.getKey().applyTogether(e.getValue()))
+                .map(CustomsReceipt::guid)
                 .collectList()
-                .flatMap(this::markApplied)
+                .flatMap(known -> {
+                    Set<String> applied = Set.copyOf(known);
+                    byConsumer.values().stream()
+                            .flatMap(List::stream)
+                            .filter(r -> !applied.contains(r.guid()))
+                            .forEach(ReceiptRecording::logParked);
+                    List<String> marked = new ArrayList<>(keptOnly);
+                    marked.addAll(known);
+                    return markApplied(marked);
+                })
                 .as(tx::transactional);
     }
 
@@ -244,12 +268,16 @@ class ReceiptRecording implements ReceiptHandler {
     private record Stored(String guid, boolean applied, String subjectNo) {}
 
     private static Mono<Boolean> parked(CustomsReceipt r) {
+        logParked(r);
+        return Mono.just(false);
+    }
+
+    private static void logParked(CustomsReceipt r) {
         log.info(
                 "Receipt {} {} for unknown {} parked until its declaration is known",
                 r.messageType(),
                 r.returnStatus(),
                 r.subjectNo());
-        return Mono.just(false);
     }
 
     /**

@@ -7,9 +7,11 @@ import cn.cbecpilot.platform.exportreturn.domain.ReturnEvent;
 import cn.cbecpilot.platform.exportreturn.domain.ReturnStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -56,8 +58,9 @@ class ExportReturnReceipts implements ReceiptConsumer {
     }
 
     @Override
-    public Mono<Boolean> applyTogether(CustomsReceipt receipt) {
-        return applyOnce(receipt);
+    public Flux<CustomsReceipt> applyTogether(List<CustomsReceipt> receipts) {
+        return Flux.fromIterable(receipts)
+                .concatMap(r -> applyOnce(r).filter(Boolean::booleanValue).map(known -> r));
     }
 
     private Mono<Boolean> applyOnce(CustomsReceipt receipt) {

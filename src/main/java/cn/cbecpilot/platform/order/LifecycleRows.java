@@ -2,13 +2,16 @@ package cn.cbecpilot.platform.order;
 
 import static cn.cbecpilot.platform.order.Orders.utc;
 
+import cn.cbecpilot.platform.customs.CustomsReceipt;
 import cn.cbecpilot.platform.customs.TaxBillReceipts;
 import cn.cbecpilot.platform.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The lifecycle's columns of an order and the receipts applied to it. Writes join the caller's transaction. */
@@ -31,7 +34,57 @@ class LifecycleRows {
     }
 
     /** An order read for a receipt, and whether that receipt is applied to it for the first time. */
-    record ForReceipt(LifecycleRow row, boolean firstTime) {}
+    record ForReceipt(LifecycleRow row, boolean firstTime, String receiptGuid) {
+
+        ForReceipt(LifecycleRow row, boolean firstTime) {
+            this(row, firstTime, null);
+        }
+    }
+
+    /**
+     * {@link #findForReceipt} for receipts of different orders, in one statement: each order found with the receipt
+     * it is read for; a receipt whose order is not known is not answered.
+     */
+    Flux<ForReceipt> findForReceipts(List<CustomsReceipt> receipts, Instant now) {
+        if (receipts.isEmpty()) {
+            return Flux.empty();
+        }
+        int n = receipts.size();
+        String[] orderNos = new String[n];
+        String[] guids = new String[n];
+        String[] types = new String[n];
+        String[] statuses = new String[n];
+        String[] times = new String[n];
+        for (int i = 0; i < n; i++) {
+            CustomsReceipt r = receipts.get(i);
+            orderNos[i] = r.subjectNo();
+            guids[i] = r.guid();
+            types[i] = r.messageType();
+            statuses[i] = r.returnStatus();
+            times[i] = r.returnTime().toString();
+        }
+        return db.sql(FIND_FOR_RECEIPTS)
+                .bind(0, orderNos)
+                .bind(1, guids)
+                .bind(2, types)
+                .bind(3, statuses)
+                .bind(4, times)
+                .bind(5, utc(now))
+                .map(r -> new ForReceipt(
+                        LifecycleRow.from(r, data),
+                        r.get("first_time", Boolean.class),
+                        r.get("receipt_guid", String.class)))
+                .all();
+    }
+
+    static final String FIND_FOR_RECEIPTS = "with r as (select * from unnest($1::text[], $2::text[], $3::text[],"
+            + " $4::text[], $5::timestamptz[]) with ordinality as r (order_no, guid, message_type, return_status,"
+            + " return_time, n)), o as (select " + LifecycleRow.COLUMNS + " from customer_order"
+            + " where order_no = any($1::text[])), first as (insert into order_receipt (guid, order_no, message_type,"
+            + " return_status, return_time, applied_at) select r.guid, r.order_no, r.message_type, r.return_status,"
+            + " r.return_time, $6 from r join o on o.order_no = r.order_no order by r.n on conflict (guid) do nothing"
+            + " returning guid) select o.*, r.guid as receipt_guid, exists (select from first f where f.guid = r.guid)"
+            + " as first_time from r join o on o.order_no = r.order_no";
 
     /**
      * The order and, in the same statement, the record that the receipt is being applied ({@link #firstTime}): one

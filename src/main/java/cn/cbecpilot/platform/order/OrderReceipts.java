@@ -7,9 +7,14 @@ import cn.cbecpilot.platform.customs.ReceiptConsumer;
 import cn.cbecpilot.platform.customs.TaxBillReceipts;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -57,9 +62,29 @@ class OrderReceipts implements ReceiptConsumer {
                         Retry.backoff(5, Duration.ofMillis(5)).filter(e -> e instanceof EventRefused r && r.raced()));
     }
 
+    /**
+     * The first receipt of each order named by its number is read with its order, and recorded, in one statement for
+     * all of them; a later receipt of an order in the same message (which must see the order as the earlier one left
+     * it) and a tax bill (whose list may have to be found by its number) are read one by one.
+     */
     @Override
-    public Mono<Boolean> applyTogether(CustomsReceipt receipt) {
-        return attempt(receipt, true);
+    public Flux<CustomsReceipt> applyTogether(List<CustomsReceipt> receipts) {
+        Set<String> orders = new HashSet<>();
+        List<CustomsReceipt> firsts = receipts.stream()
+                .filter(r -> !ReceiptEvents.TAX_BILL.equals(r.messageType()) && orders.add(r.subjectNo()))
+                .toList();
+        Set<String> firstGuids = firsts.stream().map(CustomsReceipt::guid).collect(Collectors.toSet());
+        return rows.findForReceipts(firsts, clock.instant())
+                .collectMap(LifecycleRows.ForReceipt::receiptGuid)
+                .flatMapMany(found -> Flux.fromIterable(receipts).concatMap(r -> {
+                    LifecycleRows.ForReceipt read = found.get(r.guid());
+                    if (read != null) {
+                        return (read.firstTime() ? applyOnce(read.row(), r, true) : Mono.<Void>empty()).thenReturn(r);
+                    }
+                    return firstGuids.contains(r.guid())
+                            ? Mono.empty()
+                            : attempt(r, true).filter(Boolean::booleanValue).map(known -> r);
+                }));
     }
 
     private Mono<Boolean> attempt(CustomsReceipt receipt, boolean together) {

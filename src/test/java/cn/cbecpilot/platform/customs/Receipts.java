@@ -4,6 +4,7 @@ import cn.cbecpilot.ceb.dxp.DxpEnvelope;
 import cn.cbecpilot.ceb.dxp.TransInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -42,6 +43,11 @@ final class Receipts {
 
     /** One CEB622 message answering several lists: the i-th receipt for {@code copNos[i]}, numbered {@code invtNos[i]}. */
     static String inventories(String messageGuid, List<String> copNos, List<String> invtNos, String status) {
+        return inventories(messageGuid, copNos, invtNos, Collections.nCopies(copNos.size(), status));
+    }
+
+    /** {@link #inventories}, the i-th receipt with status {@code statuses[i]}. */
+    static String inventories(String messageGuid, List<String> copNos, List<String> invtNos, List<String> statuses) {
         StringBuilder message = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<CEB622Message version=\"1.0\" xmlns=\"http://www.chinaport.gov.cn/ceb\" guid=\"" + messageGuid
                 + "\">");
@@ -66,9 +72,9 @@ final class Receipts {
                                     guid(),
                                     copNos.get(i),
                                     invtNos.get(i),
-                                    status,
-                                    "800".equals(status) ? "20" : "15",
-                                    status));
+                                    statuses.get(i),
+                                    "800".equals(statuses.get(i)) ? "20" : "15",
+                                    statuses.get(i)));
         }
         return message.append("</CEB622Message>").toString();
     }

@@ -1,0 +1,33 @@
+package cn.cbecpilot.platform.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.QueryPlans;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What applying a message's receipts together costs the database: its one read of their orders goes by key. */
+class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    ConnectionFactory connections;
+
+    @Test
+    void theReadOfAMessagesOrdersFindsThemByTheirNumber() {
+        String[] orderNos = {"CB20261206000000001", "CB20261206000000002"};
+        String[] guids = {"2B2D3A0C-7C4E-4F55-9F0A-3E1C5D6B7A81", "5E0F1A2B-3C4D-4E5F-8A9B-0C1D2E3F4A5B"};
+        String[] types = {"CEB622", "CEB622"};
+        String[] statuses = {"120", "800"};
+        String[] times = {"2026-12-03T02:15:30Z", "2026-12-03T02:15:31Z"};
+
+        List<String> plan = QueryPlans.of(
+                connections, LifecycleRows.FIND_FOR_RECEIPTS, orderNos, guids, types, statuses, times, Instant.now());
+
+        assertThat(plan).anyMatch(l -> l.contains("customer_order")).noneMatch(l -> l.contains("Seq Scan"));
+        assertThat(plan).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("order_no"));
+    }
+}

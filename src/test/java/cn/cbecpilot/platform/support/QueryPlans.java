@@ -1,0 +1,41 @@
+package cn.cbecpilot.platform.support;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** How PostgreSQL would run a statement with these values, sequential scans priced out. */
+public final class QueryPlans {
+
+    private QueryPlans() {}
+
+    /**
+     * The plan, one line per node. With sequential scans priced out a plan still holds one only where no index can
+     * serve a comparison (a column compared as another type than its index's), so a {@code Seq Scan} in it, or a
+     * {@code Filter:} on the column an index should have found, is a statement that reads every row.
+     */
+    public static List<String> of(ConnectionFactory connections, String sql, Object... values) {
+        return Mono.usingWhen(
+                        connections.create(),
+                        c -> Mono.from(c.createStatement("set enable_seqscan = off")
+                                        .execute())
+                                .flatMap(r -> Mono.from(r.getRowsUpdated()))
+                                .thenMany(explain(c, sql, values))
+                                .collect(Collectors.toList()),
+                        Connection::close)
+                .toFuture()
+                .join();
+    }
+
+    private static Flux<String> explain(Connection c, String sql, Object... values) {
+        Statement explain = c.createStatement("explain " + sql);
+        for (int i = 0; i < values.length; i++) {
+            explain = explain.bind(i, values[i]);
+        }
+        return Flux.from(explain.execute()).flatMap(r -> r.map((row, meta) -> row.get(0, String.class)));
+    }
+}
