@@ -44,7 +44,9 @@ class ReceiptRecording implements ReceiptHandler {
 
     /**
      * Stores a message's receipts, each once by guid; answers each as stored now or before. Guids and subjects are
-     * compared as char(36): compared as text they would not use the (direction, guid) index.
+     * compared as char(36): compared as text they would not use the (direction, guid) index. A message of one receipt
+     * goes by {@link #STORE_ONE}: PostgreSQL keeps no plan of a statement over arrays that always hold one element (its
+     * generic plan, costed for ten, loses to every plan made for one), so it would plan it again at every call.
      */
     static final String STORE = "with given as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[],"
             + " $5::text[], $6::timestamptz[], $7::text[]) with ordinality"
@@ -59,9 +61,20 @@ class ReceiptRecording implements ReceiptHandler {
             + " m.subject_no from customs_message m where m.direction = 'IN' and m.guid = any($1::bpchar[])"
             + " and not exists (select from stored s where s.guid = m.guid)";
 
+    /** {@link #STORE} for one receipt. */
+    static final String STORE_ONE = "with stored as (insert into customs_message (direction, guid, message_type,"
+            + " subject_no, return_status, return_info, return_time, xml, at) values ('IN', $1, $2, coalesce((select"
+            + " subject_no from customs_message where direction = 'OUT' and guid = $3), left($3, 32)), $4, $5, $6, $7,"
+            + " $8) on conflict (direction, guid) do nothing returning guid, applied, subject_no)"
+            + " select guid, applied, subject_no from stored union all select guid, applied, subject_no"
+            + " from customs_message where direction = 'IN' and guid = $1 and not exists (select from stored)";
+
     /** Marks stored receipts applied, by guid. */
     static final String MARK =
             "update customs_message set applied = true where direction = 'IN' and guid = any($1::bpchar[])";
+
+    /** {@link #MARK} for one receipt. */
+    static final String MARK_ONE = "update customs_message set applied = true where direction = 'IN' and guid = $1";
 
     private final DatabaseClient db;
     private final List<ReceiptConsumer> consumers;
@@ -223,14 +236,24 @@ class ReceiptRecording implements ReceiptHandler {
             xmls[i] = r.xml();
             byGuid.putIfAbsent(r.guid(), r);
         }
-        return db.sql(STORE)
-                .bind(0, guids)
-                .bind(1, types)
-                .bind(2, subjects)
-                .bind(3, statuses)
-                .bind(4, infos)
-                .bind(5, times)
-                .bind(6, xmls)
+        DatabaseClient.GenericExecuteSpec statement = n == 1
+                ? db.sql(STORE_ONE)
+                        .bind(0, guids[0])
+                        .bind(1, types[0])
+                        .bind(2, subjects[0])
+                        .bind(3, statuses[0])
+                        .bind(4, infos[0])
+                        .bind(5, receipts.get(0).returnTime())
+                        .bind(6, xmls[0])
+                : db.sql(STORE)
+                        .bind(0, guids)
+                        .bind(1, types)
+                        .bind(2, subjects)
+                        .bind(3, statuses)
+                        .bind(4, infos)
+                        .bind(5, times)
+                        .bind(6, xmls);
+        return statement
                 .bind(7, clock.instant())
                 .map((row, meta) -> new Stored(
                         row.get("guid", String.class),
@@ -255,14 +278,13 @@ class ReceiptRecording implements ReceiptHandler {
     }
 
     private Mono<Void> markApplied(List<String> guids) {
-        return guids.isEmpty()
-                ? Mono.empty()
-                : db.sql(
-                                "update customs_message set applied = true where direction = 'IN' and guid = any($1::bpchar[])")
-                        .bind(0, guids.toArray(String[]::new))
-                        .fetch()
-                        .rowsUpdated()
-                        .then();
+        if (guids.isEmpty()) {
+            return Mono.empty();
+        }
+        DatabaseClient.GenericExecuteSpec statement = guids.size() == 1
+                ? db.sql(MARK_ONE).bind(0, guids.get(0))
+                : db.sql(MARK).bind(0, guids.toArray(String[]::new));
+        return statement.fetch().rowsUpdated().then();
     }
 
     private record Stored(String guid, boolean applied, String subjectNo) {}

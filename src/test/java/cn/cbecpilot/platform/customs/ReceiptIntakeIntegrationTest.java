@@ -269,7 +269,7 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         String[] texts = {"CEB622", "CEB622"};
         String[] times = {"2026-12-03T02:15:30Z", "2026-12-03T02:15:31Z"};
 
-        List<String> plans = Stream.concat(
+        List<String> plans = Stream.of(
                         QueryPlans.of(
                                 connections,
                                 ReceiptRecording.STORE,
@@ -282,12 +282,64 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
                                 texts,
                                 Instant.now())
                                 .stream(),
-                        QueryPlans.of(connections, ReceiptRecording.MARK, (Object) guids).stream())
+                        QueryPlans.of(connections, ReceiptRecording.MARK, (Object) guids).stream(),
+                        QueryPlans.of(
+                                connections,
+                                ReceiptRecording.STORE_ONE,
+                                guids[0],
+                                texts[0],
+                                guids[1],
+                                texts[0],
+                                texts[0],
+                                Instant.now(),
+                                texts[0],
+                                Instant.now())
+                                .stream(),
+                        QueryPlans.of(connections, ReceiptRecording.MARK_ONE, guids[0]).stream())
+                .flatMap(s -> s)
                 .toList();
 
         // a guid compared as text would be filtered row by row along an index of every receipt
         assertThat(plans).anyMatch(l -> l.contains("customs_message")).noneMatch(l -> l.contains("Seq Scan"));
         assertThat(plans).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("guid"));
+    }
+
+    @Test
+    void aReceiptPushedAloneIsStoredAndMarkedByPlansPostgreSQLKeeps() {
+        List<Long> kept = Mono.usingWhen(
+                        connections.create(),
+                        c -> Flux.range(0, 12)
+                                .concatMap(i -> {
+                                    String guid = Receipts.guid();
+                                    return rows(c.createStatement(ReceiptRecording.STORE_ONE)
+                                                    .bind(0, guid)
+                                                    .bind(1, "CEB622")
+                                                    .bind(2, "KEPT" + i)
+                                                    .bind(3, "120")
+                                                    .bind(4, "ok")
+                                                    .bind(5, Instant.now())
+                                                    .bind(6, "<CEB622Message/>")
+                                                    .bind(7, Instant.now()))
+                                            .then(rows(c.createStatement(ReceiptRecording.MARK_ONE)
+                                                    .bind(0, guid)));
+                                })
+                                .thenMany(Flux.just(ReceiptRecording.STORE_ONE, ReceiptRecording.MARK_ONE))
+                                .concatMap(sql -> Flux.from(c.createStatement(
+                                                        "select generic_plans from pg_prepared_statements where statement = $1")
+                                                .bind(0, sql)
+                                                .execute())
+                                        .flatMap(r -> r.map((row, meta) -> row.get(0, Long.class))))
+                                .collectList(),
+                        Connection::close)
+                .toFuture()
+                .join();
+
+        // PostgreSQL plans the first five executions for their values, then runs its kept plan if that costs no more
+        assertThat(kept).hasSize(2).allSatisfy(generic -> assertThat(generic).isGreaterThanOrEqualTo(7));
+    }
+
+    private static Mono<Long> rows(io.r2dbc.spi.Statement statement) {
+        return Flux.from(statement.execute()).flatMap(r -> r.getRowsUpdated()).reduce(0L, Long::sum);
     }
 
     private static void execute(Connection c, String sql) {
