@@ -42,7 +42,8 @@ import reactor.core.publisher.Flux;
  * first half goes one to a message) for the receipts phase, {@code benchmark.one-instance} for the phases on one
  * instance (placement, lifecycles, receipts), {@code benchmark.two-instances} for the run of two
  * instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds}, {@code benchmark.jvm} for the platform's JVM
- * options (add {@code -XX:StartFlightRecording=...} to profile).
+ * options (add {@code -XX:StartFlightRecording=...} to profile, with {@code benchmark.class-data=false}: Java 17's
+ * flight recorder crashes the JVM that loads classes from a dynamic class-data archive).
  */
 @Timeout(3600)
 class PlatformBenchmark {
@@ -60,6 +61,7 @@ class PlatformBenchmark {
     private final int warmupLifecycles = Integer.getInteger("benchmark.warmup-lifecycles", 1_000);
     private final boolean twoInstances = Boolean.parseBoolean(System.getProperty("benchmark.two-instances", "true"));
     private final boolean oneInstance = Boolean.parseBoolean(System.getProperty("benchmark.one-instance", "true"));
+    private final boolean classData = Boolean.parseBoolean(System.getProperty("benchmark.class-data", "true"));
     private final List<String> jvm = List.of(
             System.getProperty("benchmark.jvm", PlatformProcess.PRODUCTION_JVM).split(" "));
 
@@ -90,18 +92,23 @@ class PlatformBenchmark {
             // run as docker/Dockerfile runs it: extracted, the first run recording the class-data archive
             ExtractedPlatform extracted = ExtractedPlatform.into(extractedInto);
             Path jar = extracted.jar();
-            try (PlatformProcess first = PlatformProcess.start(data, log, with(extracted.recording()), jar, Map.of())) {
+            try (PlatformProcess first =
+                    PlatformProcess.start(data, log, classData ? with(extracted.recording()) : jvm, jar, Map.of())) {
                 report.add(
-                        "first start to healthy (initdb, migrations, demo data), recording the class-data archive",
+                        classData
+                                ? "first start to healthy (initdb, migrations, demo data), recording the class-data archive"
+                                : "first start to healthy (initdb, migrations, demo data)",
                         "%.1f s",
                         first.startup().toMillis() / 1000.0);
                 first.stop();
             }
-            List<String> archived = with(extracted.archived());
-            report.add(
-                    "class-data archive (docker/Dockerfile records it at build)",
-                    "%d MB",
-                    extracted.archiveSize() >> 20);
+            List<String> archived = classData ? with(extracted.archived()) : jvm;
+            if (classData) {
+                report.add(
+                        "class-data archive (docker/Dockerfile records it at build)",
+                        "%d MB",
+                        extracted.archiveSize() >> 20);
+            }
             try (PlatformProcess packaged = PlatformProcess.start(data, log, jvm, Map.of())) {
                 report.add(
                         "start to healthy, database initialised, packaged jar without archive (java -jar)",
@@ -116,7 +123,9 @@ class PlatformBenchmark {
             try (PlatformProcess platform = PlatformProcess.start(data, log, archived, jar, answering);
                     MemoryWatch memory = new MemoryWatch(platform.pid())) {
                 report.add(
-                        "start to healthy, database initialised, extracted with the class-data archive (docker/Dockerfile)",
+                        classData
+                                ? "start to healthy, database initialised, extracted with the class-data archive (docker/Dockerfile)"
+                                : "start to healthy, database initialised, extracted, without the class-data archive",
                         "%.1f s",
                         platform.startup().toMillis() / 1000.0);
                 long greedyUnits = SharedDatabaseRun.GREEDY_BUYERS * SharedDatabaseRun.GREEDY_ORDERS * 60L;
