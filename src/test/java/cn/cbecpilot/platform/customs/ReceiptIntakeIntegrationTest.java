@@ -208,6 +208,41 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void appliesAMessageReceiptByReceiptWhenOneOfItsReceiptsGivesStockBack() {
+        OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 4);
+        List<String> orderNos = Stream.of(journeys.place(sku, 1, nextBuyer()), journeys.place(sku, 1, nextBuyer()))
+                .peek(o -> OrderJourneys.ok(journeys.pay(o), "DECLARED"))
+                .map(OrderJourneys.Placed::orderNo)
+                .toList();
+        List<String> invtNos = List.of(
+                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000),
+                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000));
+
+        customs()
+                .post()
+                .uri("/customs/receipts")
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue(Receipts.inventories(Receipts.guid(), orderNos, invtNos, List.of("120", "700")))
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+
+        assertThat(journeys.status(orderNos.get(0))).isEqualTo("CUSTOMS_ACCEPTED");
+        assertThat(journeys.status(orderNos.get(1))).isEqualTo("RETURNED_ABROAD");
+        // the order sent back abroad gave its unit back: one of the two stays reserved
+        assertThat(count("select reserved from bond_stock where sku = '" + sku + "'"))
+                .isOne();
+        // held back from the message's transaction, which would have held the stock row to its end
+        assertThat(count("select count(distinct xmin::text) from order_receipt where order_no in ('"
+                        + String.join("', '", orderNos) + "')"))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from customs_message where direction = 'IN' and subject_no in ('"
+                        + String.join("', '", orderNos) + "') and applied"))
+                .isEqualTo(2);
+    }
+
+    @Test
     void appliesAMessageAgainReceiptByReceiptWhenAnOrderInItChangedMeanwhile() throws Exception {
         OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
         String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 4);
