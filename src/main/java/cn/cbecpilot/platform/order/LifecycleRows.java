@@ -18,6 +18,19 @@ import reactor.core.publisher.Mono;
 @Repository
 class LifecycleRows {
 
+    /**
+     * The orders of several receipts, each with whether its receipt is applied to it for the first time (recorded in
+     * the same statement); the receipts' fields come as arrays, one element per receipt.
+     */
+    static final String FIND_FOR_RECEIPTS = "with r as (select * from unnest($1::text[], $2::text[], $3::text[],"
+            + " $4::text[], $5::timestamptz[]) with ordinality as r (order_no, guid, message_type, return_status,"
+            + " return_time, n)), o as (select " + LifecycleRow.COLUMNS + " from customer_order"
+            + " where order_no = any($1::text[])), first as (insert into order_receipt (guid, order_no, message_type,"
+            + " return_status, return_time, applied_at) select r.guid, r.order_no, r.message_type, r.return_status,"
+            + " r.return_time, $6 from r join o on o.order_no = r.order_no order by r.n on conflict (guid) do nothing"
+            + " returning guid) select o.*, r.guid as receipt_guid, exists (select from first f where f.guid = r.guid)"
+            + " as first_time from r join o on o.order_no = r.order_no";
+
     private final DatabaseClient db;
     private final PersonalData data;
 
@@ -76,15 +89,6 @@ class LifecycleRows {
                         r.get("receipt_guid", String.class)))
                 .all();
     }
-
-    static final String FIND_FOR_RECEIPTS = "with r as (select * from unnest($1::text[], $2::text[], $3::text[],"
-            + " $4::text[], $5::timestamptz[]) with ordinality as r (order_no, guid, message_type, return_status,"
-            + " return_time, n)), o as (select " + LifecycleRow.COLUMNS + " from customer_order"
-            + " where order_no = any($1::text[])), first as (insert into order_receipt (guid, order_no, message_type,"
-            + " return_status, return_time, applied_at) select r.guid, r.order_no, r.message_type, r.return_status,"
-            + " r.return_time, $6 from r join o on o.order_no = r.order_no order by r.n on conflict (guid) do nothing"
-            + " returning guid) select o.*, r.guid as receipt_guid, exists (select from first f where f.guid = r.guid)"
-            + " as first_time from r join o on o.order_no = r.order_no";
 
     /**
      * The order and, in the same statement, the record that the receipt is being applied ({@link #firstTime}): one
