@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,14 +121,8 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
     void appliesEachReceiptOfAMessageOfSeveralToItsOwnOrder() {
         OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
         String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 4);
-        List<OrderJourneys.Placed> orders =
-                List.of(journeys.place(sku, 1, nextBuyer()), journeys.place(sku, 1, nextBuyer()));
-        orders.forEach(o -> OrderJourneys.ok(journeys.pay(o), "DECLARED"));
-        List<String> orderNos =
-                orders.stream().map(OrderJourneys.Placed::orderNo).toList();
-        List<String> invtNos = List.of(
-                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000),
-                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000));
+        List<String> orderNos = declared(journeys, sku, 2);
+        List<String> invtNos = listNumbers(2);
 
         for (String status : List.of("120", "800")) {
             customs()
@@ -163,11 +158,9 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
     void appliesAMessageWithAnOrderTwiceAndAnUnknownOneTogether() {
         OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
         String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 4);
-        OrderJourneys.Placed placed = journeys.place(sku, 1, nextBuyer());
-        OrderJourneys.ok(journeys.pay(placed), "DECLARED");
-        String orderNo = placed.orderNo();
+        String orderNo = declared(journeys, sku, 1).get(0);
         String unknown = "UNKNOWN" + nextBuyer();
-        String invtNo = "01142026I%09d".formatted(nextBuyer() % 1_000_000_000);
+        String invtNo = listNumbers(1).get(0);
         String message = Receipts.inventories(
                 Receipts.guid(),
                 List.of(orderNo, unknown, orderNo),
@@ -193,9 +186,7 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         }
 
         assertThat(journeys.status(orderNo)).isEqualTo("RELEASED");
-        assertThat(count("select count(distinct xmin::text) from order_receipt where order_no = '" + orderNo + "'"))
-                .as("transactions that applied the order's two receipts")
-                .isOne();
+        assertThat(transactionsThatApplied(List.of(orderNo))).isOne();
         assertThat(texts("select event from order_history where order_no = $1 order by id", orderNo))
                 .containsSubsequence("RECEIPT_622_120", "RECEIPT_622_800")
                 .filteredOn(e -> e.startsWith("RECEIPT_"))
@@ -211,13 +202,8 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
     void appliesAMessageReceiptByReceiptWhenOneOfItsReceiptsGivesStockBack() {
         OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
         String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 4);
-        List<String> orderNos = Stream.of(journeys.place(sku, 1, nextBuyer()), journeys.place(sku, 1, nextBuyer()))
-                .peek(o -> OrderJourneys.ok(journeys.pay(o), "DECLARED"))
-                .map(OrderJourneys.Placed::orderNo)
-                .toList();
-        List<String> invtNos = List.of(
-                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000),
-                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000));
+        List<String> orderNos = declared(journeys, sku, 2);
+        List<String> invtNos = listNumbers(2);
 
         customs()
                 .post()
@@ -234,9 +220,7 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         assertThat(count("select reserved from bond_stock where sku = '" + sku + "'"))
                 .isOne();
         // held back from the message's transaction, which would have held the stock row to its end
-        assertThat(count("select count(distinct xmin::text) from order_receipt where order_no in ('"
-                        + String.join("', '", orderNos) + "')"))
-                .isEqualTo(2);
+        assertThat(transactionsThatApplied(orderNos)).isEqualTo(2);
         assertThat(count("select count(*) from customs_message where direction = 'IN' and subject_no in ('"
                         + String.join("', '", orderNos) + "') and applied"))
                 .isEqualTo(2);
@@ -246,13 +230,8 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
     void appliesAMessageAgainReceiptByReceiptWhenAnOrderInItChangedMeanwhile() throws Exception {
         OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
         String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 4);
-        List<String> orderNos = Stream.of(journeys.place(sku, 1, nextBuyer()), journeys.place(sku, 1, nextBuyer()))
-                .peek(o -> OrderJourneys.ok(journeys.pay(o), "DECLARED"))
-                .map(OrderJourneys.Placed::orderNo)
-                .toList();
-        List<String> invtNos = List.of(
-                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000),
-                "01142026I%09d".formatted(nextBuyer() % 1_000_000_000));
+        List<String> orderNos = declared(journeys, sku, 2);
+        List<String> invtNos = listNumbers(2);
         Connection other = Mono.from(connections.create()).toFuture().join();
         CompletableFuture<Void> posted;
         try {
@@ -282,10 +261,7 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         }
         posted.get(20, TimeUnit.SECONDS);
 
-        assertThat(count("select count(distinct xmin::text) from order_receipt where order_no in ('"
-                        + String.join("', '", orderNos) + "')"))
-                .as("transactions that applied the message's receipts")
-                .isEqualTo(2);
+        assertThat(transactionsThatApplied(orderNos)).isEqualTo(2);
 
         for (String orderNo : orderNos) {
             assertThat(journeys.status(orderNo)).isEqualTo("CUSTOMS_ACCEPTED");
@@ -375,6 +351,27 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
 
     private static Mono<Long> rows(io.r2dbc.spi.Statement statement) {
         return Flux.from(statement.execute()).flatMap(r -> r.getRowsUpdated()).reduce(0L, Long::sum);
+    }
+
+    /** Orders placed and paid, so declared to customs, of one unit each. */
+    private List<String> declared(OrderJourneys journeys, String sku, int n) {
+        return IntStream.range(0, n)
+                .mapToObj(i -> journeys.place(sku, 1, nextBuyer()))
+                .peek(o -> OrderJourneys.ok(journeys.pay(o), "DECLARED"))
+                .map(OrderJourneys.Placed::orderNo)
+                .toList();
+    }
+
+    private List<String> listNumbers(int n) {
+        return IntStream.range(0, n)
+                .mapToObj(i -> "01142026I%09d".formatted(nextBuyer() % 1_000_000_000))
+                .toList();
+    }
+
+    /** How many transactions recorded the receipts applied to these orders (rows one transaction wrote share its xmin). */
+    private long transactionsThatApplied(List<String> orderNos) {
+        return count("select count(distinct xmin::text) from order_receipt where order_no in ('"
+                + String.join("', '", orderNos) + "')");
     }
 
     private static void execute(Connection c, String sql) {
