@@ -261,20 +261,17 @@ class ReceiptRecording implements ReceiptHandler {
                         row.get("subject_no", String.class)))
                 .all()
                 .filter(stored -> !stored.applied())
-                .collectMap(
-                        Stored::guid,
-                        stored -> {
-                            CustomsReceipt r = byGuid.get(stored.guid());
-                            return new CustomsReceipt(
-                                    r.messageType(),
-                                    r.guid(),
-                                    stored.subjectNo(),
-                                    r.returnStatus(),
-                                    r.returnInfo(),
-                                    r.returnTime(),
-                                    r.xml());
-                        },
-                        ConcurrentHashMap::new);
+                .collectMap(Stored::guid, stored -> {
+                    CustomsReceipt r = byGuid.get(stored.guid());
+                    return new CustomsReceipt(
+                            r.messageType(),
+                            r.guid(),
+                            stored.subjectNo(),
+                            r.returnStatus(),
+                            r.returnInfo(),
+                            r.returnTime(),
+                            r.xml());
+                });
     }
 
     private Mono<Void> markApplied(List<String> guids) {
