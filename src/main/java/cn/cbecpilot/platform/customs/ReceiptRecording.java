@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -216,43 +217,26 @@ class ReceiptRecording implements ReceiptHandler {
      * stored: the row as inserted now, or as an earlier delivery of the same guid stored it.
      */
     private Mono<Map<String, CustomsReceipt>> storeAll(List<CustomsReceipt> receipts) {
-        int n = receipts.size();
-        String[] guids = new String[n];
-        String[] types = new String[n];
-        String[] subjects = new String[n];
-        String[] statuses = new String[n];
-        String[] infos = new String[n];
-        String[] times = new String[n];
-        String[] xmls = new String[n];
         Map<String, CustomsReceipt> byGuid = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            CustomsReceipt r = receipts.get(i);
-            guids[i] = r.guid();
-            types[i] = r.messageType();
-            subjects[i] = r.subjectNo();
-            statuses[i] = r.returnStatus();
-            infos[i] = r.returnInfo().length() > 1000 ? r.returnInfo().substring(0, 1000) : r.returnInfo();
-            times[i] = r.returnTime().toString();
-            xmls[i] = r.xml();
-            byGuid.putIfAbsent(r.guid(), r);
-        }
-        DatabaseClient.GenericExecuteSpec statement = n == 1
+        receipts.forEach(r -> byGuid.putIfAbsent(r.guid(), r));
+        CustomsReceipt one = receipts.get(0);
+        DatabaseClient.GenericExecuteSpec statement = receipts.size() == 1
                 ? db.sql(STORE_ONE)
-                        .bind(0, guids[0])
-                        .bind(1, types[0])
-                        .bind(2, subjects[0])
-                        .bind(3, statuses[0])
-                        .bind(4, infos[0])
-                        .bind(5, receipts.get(0).returnTime())
-                        .bind(6, xmls[0])
+                        .bind(0, one.guid())
+                        .bind(1, one.messageType())
+                        .bind(2, one.subjectNo())
+                        .bind(3, one.returnStatus())
+                        .bind(4, info(one))
+                        .bind(5, one.returnTime())
+                        .bind(6, one.xml())
                 : db.sql(STORE)
-                        .bind(0, guids)
-                        .bind(1, types)
-                        .bind(2, subjects)
-                        .bind(3, statuses)
-                        .bind(4, infos)
-                        .bind(5, times)
-                        .bind(6, xmls);
+                        .bind(0, column(receipts, CustomsReceipt::guid))
+                        .bind(1, column(receipts, CustomsReceipt::messageType))
+                        .bind(2, column(receipts, CustomsReceipt::subjectNo))
+                        .bind(3, column(receipts, CustomsReceipt::returnStatus))
+                        .bind(4, column(receipts, ReceiptRecording::info))
+                        .bind(5, column(receipts, r -> r.returnTime().toString()))
+                        .bind(6, column(receipts, CustomsReceipt::xml));
         return statement
                 .bind(7, clock.instant())
                 .map((row, meta) -> new Stored(
@@ -272,6 +256,15 @@ class ReceiptRecording implements ReceiptHandler {
                             r.returnTime(),
                             r.xml());
                 });
+    }
+
+    /** One field of each receipt, as the array a statement unnests. */
+    private static String[] column(List<CustomsReceipt> receipts, Function<CustomsReceipt, String> field) {
+        return receipts.stream().map(field).toArray(String[]::new);
+    }
+
+    private static String info(CustomsReceipt r) {
+        return r.returnInfo().length() > 1000 ? r.returnInfo().substring(0, 1000) : r.returnInfo();
     }
 
     private Mono<Void> markApplied(List<String> guids) {

@@ -62,26 +62,12 @@ class LifecycleRows {
         if (receipts.isEmpty()) {
             return Flux.empty();
         }
-        int n = receipts.size();
-        String[] orderNos = new String[n];
-        String[] guids = new String[n];
-        String[] types = new String[n];
-        String[] statuses = new String[n];
-        String[] times = new String[n];
-        for (int i = 0; i < n; i++) {
-            CustomsReceipt r = receipts.get(i);
-            orderNos[i] = r.subjectNo();
-            guids[i] = r.guid();
-            types[i] = r.messageType();
-            statuses[i] = r.returnStatus();
-            times[i] = r.returnTime().toString();
-        }
         return db.sql(FIND_FOR_RECEIPTS)
-                .bind(0, orderNos)
-                .bind(1, guids)
-                .bind(2, types)
-                .bind(3, statuses)
-                .bind(4, times)
+                .bind(0, receipts.stream().map(CustomsReceipt::subjectNo).toArray(String[]::new))
+                .bind(1, receipts.stream().map(CustomsReceipt::guid).toArray(String[]::new))
+                .bind(2, receipts.stream().map(CustomsReceipt::messageType).toArray(String[]::new))
+                .bind(3, receipts.stream().map(CustomsReceipt::returnStatus).toArray(String[]::new))
+                .bind(4, receipts.stream().map(r -> r.returnTime().toString()).toArray(String[]::new))
                 .bind(5, utc(now))
                 .map(r -> new ForReceipt(
                         LifecycleRow.from(r, data),

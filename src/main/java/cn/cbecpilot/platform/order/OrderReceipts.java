@@ -8,7 +8,9 @@ import cn.cbecpilot.platform.customs.TaxBillReceipts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -64,8 +66,10 @@ class OrderReceipts implements ReceiptConsumer {
 
     /**
      * The first receipt of each order named by its number is read with its order, and recorded, in one statement for
-     * all of them; a later receipt of an order in the same message (which must see the order as the earlier one left
-     * it) and a tax bill (whose list may have to be found by its number) are read one by one.
+     * all of them; the orders named once whose receipt moves them (without effects) are then moved in one statement
+     * too. A later receipt of an order in the same message (which must see the order as the earlier one left it), a
+     * tax bill (whose list may have to be found by its number) and a receipt that moves nothing or has effects are
+     * applied one by one after them, in document order.
      */
     @Override
     public Flux<CustomsReceipt> applyTogether(List<CustomsReceipt> receipts) {
@@ -82,15 +86,62 @@ class OrderReceipts implements ReceiptConsumer {
         Set<String> firstGuids = firsts.stream().map(CustomsReceipt::guid).collect(Collectors.toSet());
         return rows.findForReceipts(firsts, clock.instant())
                 .collectMap(LifecycleRows.ForReceipt::receiptGuid)
-                .flatMapMany(found -> Flux.fromIterable(receipts).concatMap(r -> {
+                .flatMapMany(found -> plainMoves(receipts, found).flatMapMany(moves -> transitions
+                        .moveAll(List.copyOf(moves.values()))
+                        .thenMany(Flux.fromIterable(receipts)
+                                .concatMap(r -> moves.containsKey(r.guid())
+                                        ? Mono.just(r)
+                                        : applyRead(r, found.get(r.guid()), firstGuids)))));
+    }
+
+    /**
+     * The {@link #plainMove}s of the receipts read with their order for the first time, by receipt guid, in document
+     * order; only for orders the message names once, since a later receipt must see its order as the earlier left it.
+     */
+    private Mono<Map<String, Transitions.Planned>> plainMoves(
+            List<CustomsReceipt> receipts, Map<String, LifecycleRows.ForReceipt> found) {
+        Map<String, Long> named =
+                receipts.stream().collect(Collectors.groupingBy(CustomsReceipt::subjectNo, Collectors.counting()));
+        return Flux.fromIterable(receipts)
+                .concatMap(r -> {
                     LifecycleRows.ForReceipt read = found.get(r.guid());
-                    if (read != null) {
-                        return (read.firstTime() ? applyOnce(read.row(), r, true) : Mono.<Void>empty()).thenReturn(r);
-                    }
-                    return firstGuids.contains(r.guid())
-                            ? Mono.empty()
-                            : attempt(r, true).filter(Boolean::booleanValue).map(known -> r);
-                }));
+                    return read != null && read.firstTime() && named.get(r.subjectNo()) == 1
+                            ? plainMove(read.row(), r).map(move -> Map.entry(r.guid(), move))
+                            : Mono.empty();
+                })
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+    }
+
+    /**
+     * A receipt of the message not moved with the others: applied to the order read with it, or, when it was not read
+     * with the others (a later receipt of its order, a tax bill), read on its own; answered when its order is known.
+     */
+    private Mono<CustomsReceipt> applyRead(
+            CustomsReceipt receipt, LifecycleRows.ForReceipt read, Set<String> firstGuids) {
+        if (read != null) {
+            return (read.firstTime() ? applyOnce(read.row(), receipt, true) : Mono.<Void>empty()).thenReturn(receipt);
+        }
+        return firstGuids.contains(receipt.guid())
+                ? Mono.empty()
+                : attempt(receipt, true).filter(Boolean::booleanValue).map(known -> receipt);
+    }
+
+    /**
+     * The receipt's move of the order as read, when it is nothing more: an event the transition table allows, with no
+     * effects besides the move; empty for anything else (a tax bill, a note, a refused event, stock given back).
+     */
+    private Mono<Transitions.Planned> plainMove(LifecycleRow row, CustomsReceipt receipt) {
+        Optional<OrderEvent> event = event(receipt);
+        if (ReceiptEvents.TAX_BILL.equals(receipt.messageType()) || event.isEmpty() || older(row, receipt)) {
+            return Mono.empty();
+        }
+        boolean inventory = ReceiptEvents.INVENTORY.equals(receipt.messageType());
+        return transitions
+                .target(row, event.get())
+                .filter(to -> !givesStockBack(to, event.get()))
+                .map(to -> new Transitions.Planned(
+                        row, event.get(), to, name(receipt), detail(receipt), inventory ? clearance(receipt) : null))
+                .onErrorResume(EventRefused.class, e -> Mono.empty());
     }
 
     private Mono<Boolean> attempt(CustomsReceipt receipt, boolean together) {
@@ -134,12 +185,9 @@ class OrderReceipts implements ReceiptConsumer {
         if (ReceiptEvents.TAX_BILL.equals(receipt.messageType())) {
             return taxBilled(row, receipt, name, detail);
         }
-        Optional<String> unreadable = FormatFailures.refusedType(receipt);
-        Optional<OrderEvent> event = unreadable.isPresent()
-                ? unreadable.flatMap(ReceiptEvents::ofUnreadable)
-                : ReceiptEvents.of(receipt.messageType(), receipt.returnStatus());
+        Optional<OrderEvent> event = event(receipt);
         boolean inventory = ReceiptEvents.INVENTORY.equals(receipt.messageType());
-        if (inventory && row.customsStatusAt() != null && receipt.returnTime().isBefore(row.customsStatusAt())) {
+        if (older(row, receipt)) {
             return transitions.note(row, name, "older than the inventory receipt applied last; " + detail);
         }
         if (event.isEmpty()) {
@@ -152,7 +200,7 @@ class OrderReceipts implements ReceiptConsumer {
                         name,
                         detail,
                         inventory ? clearance(receipt) : null,
-                        c -> together && givesStockBack(c, event.get())
+                        c -> together && givesStockBack(c.to(), event.get())
                                 ? Mono.error(new NotTogether("gives stock back"))
                                 : effects(c, event.get()))
                 .then()
@@ -189,7 +237,10 @@ class OrderReceipts implements ReceiptConsumer {
                 .orElseGet(() -> transitions.note(row, name, "no tax bill of list " + row.invtNo() + "; " + detail));
     }
 
-    /** What the event does besides the move; an inventory receipt's clearance is recorded with the move itself. */
+    /**
+     * What the event does besides the move; an inventory receipt's clearance is recorded with the move itself. Only
+     * the events {@link #givesStockBack} names have any: {@link #plainMove} relies on it.
+     */
     private Mono<Void> effects(Transitions.Change c, OrderEvent event) {
         return switch (event) {
             case APPROVE_CANCEL, RETURN_ABROAD -> changing.giveBack(c.before());
@@ -201,12 +252,28 @@ class OrderReceipts implements ReceiptConsumer {
         };
     }
 
-    private static boolean givesStockBack(Transitions.Change c, OrderEvent event) {
+    /** Whether the event has {@link #effects}: all of them give stock back. */
+    private static boolean givesStockBack(OrderStatus to, OrderEvent event) {
         return switch (event) {
             case APPROVE_CANCEL, RETURN_ABROAD -> true;
-            case REJECT -> c.to() == OrderStatus.CANCELLED;
+            case REJECT -> to == OrderStatus.CANCELLED;
             default -> false;
         };
+    }
+
+    /** The event the receipt is: by its status, or for a request customs could not read, by the request's type. */
+    private static Optional<OrderEvent> event(CustomsReceipt receipt) {
+        Optional<String> unreadable = FormatFailures.refusedType(receipt);
+        return unreadable.isPresent()
+                ? unreadable.flatMap(ReceiptEvents::ofUnreadable)
+                : ReceiptEvents.of(receipt.messageType(), receipt.returnStatus());
+    }
+
+    /** An inventory receipt older than the one applied last, which changes nothing but the timeline. */
+    private static boolean older(LifecycleRow row, CustomsReceipt receipt) {
+        return ReceiptEvents.INVENTORY.equals(receipt.messageType())
+                && row.customsStatusAt() != null
+                && receipt.returnTime().isBefore(row.customsStatusAt());
     }
 
     private Mono<Void> cleared(LifecycleRow row, CustomsReceipt receipt) {

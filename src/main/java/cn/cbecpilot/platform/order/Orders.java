@@ -4,6 +4,8 @@ import cn.cbecpilot.platform.privacy.PersonalData;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -62,17 +64,33 @@ class Orders {
 
         /** Whether the receipt may set the clearance: the stored status is not final, or the new one is. */
         static String applies(int first) {
-            return "(customs_status is null or customs_status not in ('800', '899') or $" + first
+            return applies("$" + first);
+        }
+
+        private static String applies(String status) {
+            return "(customs_status is null or customs_status not in ('800', '899') or " + status
                     + " in ('800', '899'))";
         }
 
         /** The clearance columns set from four parameters numbered from {@code first}, each under {@link #applies}. */
         static String columns(int first) {
-            String applies = applies(first);
-            String status = "$" + first;
-            String at = "$" + (first + 1);
-            String invtNo = "$" + (first + 2);
-            String released = "$" + (first + 3);
+            return columns(applies(first), "$" + first, "$" + (first + 1), "$" + (first + 2), "$" + (first + 3));
+        }
+
+        /**
+         * The clearance columns set from the columns of a joined row {@code m} ({@link #MOVE_ALL}'s), where a row
+         * without a status sets none of them.
+         */
+        static String columnsOfRow() {
+            return columns(
+                    "(m.cleared_status is not null and " + applies("m.cleared_status") + ")",
+                    "m.cleared_status",
+                    "m.cleared_at",
+                    "m.cleared_invt_no",
+                    "m.released");
+        }
+
+        private static String columns(String applies, String status, String at, String invtNo, String released) {
             return "customs_status = case when " + applies + " then " + status + " else customs_status end,"
                     + " customs_status_at = case when " + applies + " then " + at + " else customs_status_at end,"
                     + " invt_no = case when " + applies + " then coalesce(" + invtNo + ", invt_no) else invt_no end,"
@@ -128,6 +146,58 @@ class Orders {
             spec = spec.bind(10, clearance.released());
         }
         return spec.fetch().rowsUpdated().map(n -> n == 1);
+    }
+
+    /**
+     * {@link #move} of several orders, each named once, in one statement: the moves (and the clearances) come as
+     * arrays, one element per order, a clearance's status null where there is none; answers the orders moved.
+     */
+    static final String MOVE_ALL = "with m as (select * from unnest($1::text[], $2::text[], $3::int[], $4::text[],"
+            + " $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::bool[]) as m (order_no,"
+            + " from_status, version, to_status, event, detail, cleared_status, cleared_at, cleared_invt_no,"
+            + " released)), moved as (update customer_order o set status = m.to_status, version = o.version + 1,"
+            + " updated_at = $11, " + Clearance.columnsOfRow() + " from m where o.order_no = any($1::text[])"
+            + " and o.order_no = m.order_no and o.status = m.from_status and o.version = m.version returning o.order_no, m.from_status,"
+            + " m.to_status, m.event, m.detail), history as (insert into order_history (order_no, from_status,"
+            + " to_status, event, at, detail) select order_no, from_status, to_status, event, $11, detail from moved)"
+            + " select order_no from moved";
+
+    /** One order's move of {@link #moveAll}: from the state and version read to another, with its timeline entry. */
+    record Move(
+            String orderNo,
+            OrderStatus from,
+            int version,
+            OrderStatus to,
+            String event,
+            String detail,
+            Clearance clearance) {}
+
+    /**
+     * Moves each order that is still in the state and at the version read, with its timeline entry, in one statement;
+     * answers the orders moved (those changed meanwhile are not).
+     */
+    Flux<String> moveAll(List<Move> moves, Instant at) {
+        Function<Function<Clearance, String>, String[]> cleared = f -> moves.stream()
+                .map(m -> m.clearance() == null ? null : f.apply(m.clearance()))
+                .toArray(String[]::new);
+        return db.sql(MOVE_ALL)
+                .bind(0, moves.stream().map(Move::orderNo).toArray(String[]::new))
+                .bind(1, moves.stream().map(m -> m.from().name()).toArray(String[]::new))
+                .bind(2, moves.stream().map(Move::version).toArray(Integer[]::new))
+                .bind(3, moves.stream().map(m -> m.to().name()).toArray(String[]::new))
+                .bind(4, moves.stream().map(Move::event).toArray(String[]::new))
+                .bind(5, moves.stream().map(Move::detail).toArray(String[]::new))
+                .bind(6, cleared.apply(Clearance::status))
+                .bind(7, cleared.apply(c -> c.at().toString()))
+                .bind(8, cleared.apply(Clearance::invtNo))
+                .bind(
+                        9,
+                        moves.stream()
+                                .map(m -> m.clearance() != null && m.clearance().released())
+                                .toArray(Boolean[]::new))
+                .bind(10, utc(at))
+                .map(r -> r.get("order_no", String.class))
+                .all();
     }
 
     static OffsetDateTime utc(Instant at) {

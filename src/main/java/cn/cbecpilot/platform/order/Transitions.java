@@ -3,8 +3,11 @@ package cn.cbecpilot.platform.order;
 import cn.cbecpilot.platform.customs.CustomsOutbox;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -76,6 +79,48 @@ class Transitions {
                         ? effects.apply(change)
                         : Mono.error(EventRefused.changedMeanwhile(row.orderNo(), row.status(), event)))
                 .then(Mono.fromSupplier(() -> row.movedTo(to)));
+    }
+
+    /** An event the transition table allows an order read earlier, decided now and written with others. */
+    record Planned(
+            LifecycleRow row,
+            OrderEvent event,
+            OrderStatus to,
+            String name,
+            String detail,
+            Orders.Clearance clearance) {}
+
+    /**
+     * Moves the orders of events without effects (each order named once), with their timeline entries, in one
+     * statement; fails as {@link EventRefused#changedMeanwhile} when one of them is no longer at the version read,
+     * leaving the caller's transaction to be rolled back.
+     */
+    Mono<Void> moveAll(List<Planned> planned) {
+        if (planned.size() < 2) {
+            // one order: its own statement, whose plan PostgreSQL keeps, rather than the statement of many
+            return Flux.fromIterable(planned)
+                    .concatMap(p ->
+                            persist(p.row(), p.event(), p.to(), p.name(), p.detail(), p.clearance(), c -> Mono.empty()))
+                    .then();
+        }
+        List<Orders.Move> moves = planned.stream()
+                .map(p -> new Orders.Move(
+                        p.row().orderNo(),
+                        p.row().status(),
+                        p.row().order().version(),
+                        p.to(),
+                        p.name(),
+                        p.detail(),
+                        p.clearance()))
+                .toList();
+        return orders.moveAll(moves, clock.instant())
+                .collect(Collectors.toSet())
+                .flatMap(moved -> planned.stream()
+                        .filter(p -> !moved.contains(p.row().orderNo()))
+                        .findFirst()
+                        .map(p -> Mono.<Void>error(EventRefused.changedMeanwhile(
+                                p.row().orderNo(), p.row().status(), p.event())))
+                        .orElseGet(Mono::empty));
     }
 
     /** Writes the customs requests a transition calls for, in the transaction of the transition. */

@@ -198,6 +198,46 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
                 .isOne();
     }
 
+    /**
+     * The orders a message moves are moved by one statement (the timeline rows a statement writes share its command
+     * id), in the transaction that also notes a receipt of the message that moves nothing.
+     */
+    @Test
+    void movesTheOrdersOfAMessageInOneStatementBesideAReceiptThatMovesNothing() {
+        OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 6);
+        List<String> orderNos = declared(journeys, sku, 3);
+        List<String> invtNos = listNumbers(3);
+        String released = orderNos.get(2);
+        for (String status : List.of("120", "800")) {
+            push(Receipts.inventories(Receipts.guid(), List.of(released), List.of(invtNos.get(2)), status));
+        }
+
+        push(Receipts.inventories(Receipts.guid(), orderNos, invtNos, "120"));
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(journeys.status(orderNos.get(i))).isEqualTo("CUSTOMS_ACCEPTED");
+            assertThat(texts(
+                            "select invt_no || ' ' || customs_status from customer_order where order_no = $1",
+                            orderNos.get(i)))
+                    .containsExactly(invtNos.get(i) + " 120");
+        }
+        String moved = "('" + orderNos.get(0) + "', '" + orderNos.get(1) + "')";
+        assertThat(count("select count(distinct cmin::text) from order_history where event = 'RECEIPT_622_120'"
+                        + " and order_no in " + moved))
+                .isOne();
+        // the third order's 120 is older than the 800 that released it: noted, in the same transaction
+        assertThat(journeys.status(released)).isEqualTo("RELEASED");
+        assertThat(texts("select customs_status from customer_order where order_no = $1", released))
+                .containsExactly("800");
+        assertThat(texts("select event from order_history where order_no = $1 order by id", released))
+                .containsSubsequence("RECEIPT_622_120", "RECEIPT_622_800", "RECEIPT_622_120");
+        assertThat(count("select count(distinct xmin::text) from order_history where event = 'RECEIPT_622_120'"
+                        + " and order_no in ('" + String.join("', '", orderNos) + "') and id > (select max(id)"
+                        + " from order_history where order_no = '" + released + "' and event = 'RECEIPT_622_800')"))
+                .isOne();
+    }
+
     @Test
     void appliesAMessageReceiptByReceiptWhenOneOfItsReceiptsGivesStockBack() {
         OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
@@ -351,6 +391,17 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
 
     private static Mono<Long> rows(io.r2dbc.spi.Statement statement) {
         return Flux.from(statement.execute()).flatMap(r -> r.getRowsUpdated()).reduce(0L, Long::sum);
+    }
+
+    private void push(String message) {
+        customs()
+                .post()
+                .uri("/customs/receipts")
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue(message)
+                .exchange()
+                .expectStatus()
+                .isAccepted();
     }
 
     /** Orders placed and paid, so declared to customs, of one unit each. */

@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** What applying a message's receipts together costs the database: its one read of their orders goes by key. */
+/**
+ * What applying a message's receipts together costs the database: its one read of their orders and its one move of
+ * them go by key.
+ */
 class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
 
     @Autowired
@@ -26,6 +29,34 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
 
         List<String> plan = QueryPlans.of(
                 connections, LifecycleRows.FIND_FOR_RECEIPTS, orderNos, guids, types, statuses, times, Instant.now());
+
+        assertThat(plan).anyMatch(l -> l.contains("customer_order")).noneMatch(l -> l.contains("Seq Scan"));
+        assertThat(plan).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("order_no"));
+    }
+
+    @Test
+    void theMoveOfAMessagesOrdersFindsThemByTheirNumber() {
+        String[] orderNos = {"CB20261206000000001", "CB20261206000000002"};
+        String[] froms = {"DECLARED", "CUSTOMS_ACCEPTED"};
+        String[] tos = {"CUSTOMS_ACCEPTED", "RELEASED"};
+        String[] events = {"RECEIPT_622_120", "RECEIPT_622_800"};
+        String[] statuses = {"120", "800"};
+        String[] times = {"2026-12-03T02:15:30Z", "2026-12-03T02:20:30Z"};
+
+        List<String> plan = QueryPlans.of(
+                connections,
+                Orders.MOVE_ALL,
+                orderNos,
+                froms,
+                new Integer[] {3, 4},
+                tos,
+                events,
+                events,
+                statuses,
+                times,
+                new String[] {"01142026I000000001", null},
+                new Boolean[] {false, true},
+                Instant.now());
 
         assertThat(plan).anyMatch(l -> l.contains("customer_order")).noneMatch(l -> l.contains("Seq Scan"));
         assertThat(plan).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("order_no"));
