@@ -95,10 +95,11 @@ class ReceiptRecording implements ReceiptHandler {
     }
 
     /**
-     * Stores the message's receipts in one write, then applies those still to be applied and marks them applied: all
-     * in one transaction, in document order; when that fails (an order changed meanwhile, a receipt that must not hold
-     * its rows that long, a deadlock with another message), rolled back and applied one by one, each declaration's in
-     * document order, and marked in one write after the last. A crash before that mark leaves applied receipts
+     * Stores the message's receipts in one write, then applies those still to be applied and marks them applied. One
+     * receipt is applied as its lifecycle applies a receipt alone ({@link ReceiptConsumer#apply}) and marked after.
+     * Several are applied and marked in one transaction, in document order; when that fails (an order changed
+     * meanwhile, a receipt that must not hold its rows that long, a deadlock with another message), rolled back and
+     * applied one by one, each declaration's in document order, and marked in one write after the last. A crash before that mark leaves applied receipts
      * unmarked: they are retried as parked and change nothing the second time (each is applied at most once by guid).
      */
     @Override
@@ -106,17 +107,20 @@ class ReceiptRecording implements ReceiptHandler {
         return Mono.fromCallable(() -> requireReadable(receipts).stream()
                         .map(ReceiptRecording::toPlatform)
                         .toList())
-                .flatMap(converted -> storeAll(converted)
-                        .flatMap(pending -> pending.isEmpty()
-                                ? Mono.<Void>empty()
-                                : applyTogether(converted, pending).onErrorResume(e -> {
-                                    log.debug(
-                                            "The {} receipts of message {} are applied one by one: {}",
-                                            pending.size(),
-                                            receipts.get(0).messageGuid(),
-                                            e.toString());
-                                    return applyEach(receipts, converted, pending);
-                                })))
+                .flatMap(converted -> storeAll(converted).flatMap(pending -> switch (pending.size()) {
+                    case 0 -> Mono.<Void>empty();
+                    // one receipt to apply: as its lifecycle applies a receipt alone, in no transaction of the message
+                    case 1 -> apply(pending.values().iterator().next()).then();
+                    default ->
+                        applyTogether(converted, pending).onErrorResume(e -> {
+                            log.debug(
+                                    "The {} receipts of message {} are applied one by one: {}",
+                                    pending.size(),
+                                    receipts.get(0).messageGuid(),
+                                    e.toString());
+                            return applyEach(receipts, converted, pending);
+                        });
+                }))
                 .thenMany(Flux.fromIterable(receipts));
     }
 

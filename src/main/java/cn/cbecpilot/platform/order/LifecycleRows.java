@@ -31,6 +31,23 @@ class LifecycleRows {
             + " returning guid) select o.*, r.guid as receipt_guid, exists (select from first f where f.guid = r.guid)"
             + " as first_time from r join o on o.order_no = r.order_no";
 
+    /**
+     * A receipt's move of its order, its timeline entry and the record that the receipt is applied, in one statement
+     * and no transaction: the order moves only if it is still in the state and at the version read and the receipt was
+     * not applied to it before, so that, delivered twice at once, it moves the order once (the second statement waits
+     * for the first's row and then finds another version). The clearance's four columns come last, from $12.
+     */
+    static String moveForReceipt(boolean clearance) {
+        return "with moved as (update customer_order set status = $4, version = version + 1, updated_at = $5"
+                + (clearance ? ", " + Orders.Clearance.columns(12) : "")
+                + " where order_no = $1 and status = $2 and version = $3 and not exists (select from order_receipt"
+                + " where guid = $8) returning order_no), first as (insert into order_receipt (guid, order_no,"
+                + " message_type, return_status, return_time, applied_at) select $8, order_no, $9, $10, $11, $5"
+                + " from moved on conflict (guid) do nothing), history as (insert into order_history (order_no,"
+                + " from_status, to_status, event, at, detail) select order_no, $2, $4, $6, $5, $7 from moved)"
+                + " select order_no from moved";
+    }
+
     private final DatabaseClient db;
     private final PersonalData data;
 
@@ -95,6 +112,27 @@ class LifecycleRows {
                 .bind(5, utc(now))
                 .map(r -> new ForReceipt(LifecycleRow.from(r, data), r.get("first_time", Boolean.class)))
                 .one();
+    }
+
+    /** Applies the receipt's move ({@link #moveForReceipt}); answers whether the order moved. */
+    Mono<Boolean> moveForReceipt(Orders.Move move, CustomsReceipt receipt, Instant now) {
+        Orders.Clearance clearance = move.clearance();
+        var spec = db.sql(moveForReceipt(clearance != null))
+                .bind(0, move.orderNo())
+                .bind(1, move.from().name())
+                .bind(2, move.version())
+                .bind(3, move.to().name())
+                .bind(4, utc(now))
+                .bind(5, move.event());
+        spec = move.detail() == null ? spec.bindNull(6, String.class) : spec.bind(6, move.detail());
+        spec = spec.bind(7, receipt.guid())
+                .bind(8, receipt.messageType())
+                .bind(9, receipt.returnStatus())
+                .bind(10, utc(receipt.returnTime()));
+        if (clearance != null) {
+            spec = clearance.bind(spec, 11);
+        }
+        return spec.map(r -> r.get("order_no", String.class)).all().hasElements();
     }
 
     /** The order whose list customs numbered so, for receipts that name only the list. */

@@ -57,6 +57,27 @@ class OrderReceipts implements ReceiptConsumer {
 
     @Override
     public Mono<Boolean> apply(CustomsReceipt receipt) {
+        return movedAlone(receipt).flatMap(moved -> moved ? Mono.just(true) : applyInTransaction(receipt));
+    }
+
+    /**
+     * A receipt that does nothing but move its order (the usual 120 or 800 pushed alone) applied without a
+     * transaction: the order read, then moved with its timeline entry and the receipt's record in one statement
+     * ({@link LifecycleRows#moveForReceipt}), two round trips where the transaction takes four. False for any other
+     * receipt, an order not known, and an order that changed meanwhile or has the receipt already: the transaction
+     * decides those.
+     */
+    private Mono<Boolean> movedAlone(CustomsReceipt receipt) {
+        if (ReceiptEvents.TAX_BILL.equals(receipt.messageType())) {
+            return Mono.just(false);
+        }
+        return rows.find(receipt.subjectNo())
+                .flatMap(row -> plainMove(row, receipt))
+                .flatMap(planned -> rows.moveForReceipt(planned.move(), receipt, clock.instant()))
+                .defaultIfEmpty(false);
+    }
+
+    private Mono<Boolean> applyInTransaction(CustomsReceipt receipt) {
         return attempt(receipt, false)
                 .as(tx::transactional)
                 // an operator's event moved the order between our read and our write: read it again

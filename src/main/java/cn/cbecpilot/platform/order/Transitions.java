@@ -81,14 +81,20 @@ class Transitions {
                 .then(Mono.fromSupplier(() -> row.movedTo(to)));
     }
 
-    /** An event the transition table allows an order read earlier, decided now and written with others. */
+    /** An event the transition table allows an order read earlier, decided now and written later. */
     record Planned(
             LifecycleRow row,
             OrderEvent event,
             OrderStatus to,
             String name,
             String detail,
-            Orders.Clearance clearance) {}
+            Orders.Clearance clearance) {
+
+        /** The move to write: from the state and version read. */
+        Orders.Move move() {
+            return new Orders.Move(row.orderNo(), row.status(), row.order().version(), to, name, detail, clearance);
+        }
+    }
 
     /**
      * Moves the orders of events without effects (each order named once), with their timeline entries, in one
@@ -103,16 +109,7 @@ class Transitions {
                             persist(p.row(), p.event(), p.to(), p.name(), p.detail(), p.clearance(), c -> Mono.empty()))
                     .then();
         }
-        List<Orders.Move> moves = planned.stream()
-                .map(p -> new Orders.Move(
-                        p.row().orderNo(),
-                        p.row().status(),
-                        p.row().order().version(),
-                        p.to(),
-                        p.name(),
-                        p.detail(),
-                        p.clearance()))
-                .toList();
+        List<Orders.Move> moves = planned.stream().map(Planned::move).toList();
         return orders.moveAll(moves, clock.instant())
                 .collect(Collectors.toSet())
                 .flatMap(moved -> planned.stream()

@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -110,6 +114,48 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         }
 
         assertThat(count("select count(*) from customs_message where subject_no = '" + copNo + "'"))
+                .isOne();
+    }
+
+    /**
+     * A receipt pushed alone that only moves its order does it in one statement, no transaction around it (the rows it
+     * wrote share its command id), and delivered eight times at once moves the order once.
+     */
+    @Test
+    void aReceiptPushedAloneMovesItsOrderInOneStatementOnceWhenDeliveredAtOnce() throws Exception {
+        OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 2);
+        String orderNo = declared(journeys, sku, 1).get(0);
+        String message = Receipts.inventories(Receipts.guid(), List.of(orderNo), listNumbers(1), "120");
+
+        ExecutorService deliveries = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Void>> delivered = IntStream.range(0, 8)
+                    .mapToObj(i -> deliveries.<Void>submit(() -> {
+                        start.await();
+                        push(message);
+                        return null;
+                    }))
+                    .toList();
+            start.countDown();
+            for (Future<Void> delivery : delivered) {
+                delivery.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            deliveries.shutdownNow();
+        }
+
+        assertThat(journeys.status(orderNo)).isEqualTo("CUSTOMS_ACCEPTED");
+        assertThat(count("select count(*) from order_history where event = 'RECEIPT_622_120' and order_no = '" + orderNo
+                        + "'"))
+                .isOne();
+        assertThat(count("select count(distinct cmin::text) from (select cmin from order_receipt where order_no = '"
+                        + orderNo + "' union all select cmin from order_history where event = 'RECEIPT_622_120'"
+                        + " and order_no = '" + orderNo + "') written"))
+                .isOne();
+        assertThat(count("select count(*) from customs_message where direction = 'IN' and applied and subject_no = '"
+                        + orderNo + "'"))
                 .isOne();
     }
 

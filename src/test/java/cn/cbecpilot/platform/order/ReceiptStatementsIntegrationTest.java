@@ -61,4 +61,34 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
         assertThat(plan).anyMatch(l -> l.contains("customer_order")).noneMatch(l -> l.contains("Seq Scan"));
         assertThat(plan).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("order_no"));
     }
+
+    @Test
+    void theMoveOfAnOrderByAReceiptPushedAloneFindsItAndTheReceiptByKey() {
+        List<String> plan = QueryPlans.of(
+                connections,
+                LifecycleRows.moveForReceipt(true),
+                "CB20261206000000001",
+                "DECLARED",
+                3,
+                "CUSTOMS_ACCEPTED",
+                Instant.now(),
+                "RECEIPT_622_120",
+                "2B2D3A0C-7C4E-4F55-9F0A-3E1C5D6B7A81 [Code:120]",
+                "2B2D3A0C-7C4E-4F55-9F0A-3E1C5D6B7A81",
+                "CEB622",
+                "120",
+                Instant.now(),
+                "120",
+                Instant.now(),
+                "01142026I000000001",
+                false);
+
+        // the order by an index (on this small database PostgreSQL may take the status index and filter the number,
+        // its cost equal to the key's), the receipt by its key
+        assertThat(plan)
+                .anyMatch(l -> l.contains("Index Scan") && l.contains("on customer_order"))
+                .anyMatch(l -> l.strip().startsWith("Index Cond: (guid = "))
+                .noneMatch(l -> l.contains("Seq Scan"));
+        assertThat(plan).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("guid"));
+    }
 }
