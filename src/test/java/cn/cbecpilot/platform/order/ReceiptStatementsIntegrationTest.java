@@ -7,6 +7,8 @@ import cn.cbecpilot.platform.support.QueryPlans;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -60,6 +62,31 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
 
         assertThat(plan).anyMatch(l -> l.contains("customer_order")).noneMatch(l -> l.contains("Seq Scan"));
         assertThat(plan).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("order_no"));
+    }
+
+    @Test
+    void theMoveOfAnOrderByAReceiptPushedAloneIsPlannedOncePerConnection() {
+        String sql = LifecycleRows.moveForReceipt(true);
+
+        long kept = QueryPlans.keptPlans(connections, sql, 12, i -> new Object[] {
+            "CB2026120600000000" + (i % 10),
+            "DECLARED",
+            i,
+            "CUSTOMS_ACCEPTED",
+            Instant.now(),
+            "RECEIPT_622_120",
+            "detail",
+            UUID.randomUUID().toString().toUpperCase(Locale.ROOT),
+            "CEB622",
+            "120",
+            Instant.now(),
+            "120",
+            Instant.now(),
+            "01142026I000000001",
+            false
+        });
+
+        assertThat(kept).isGreaterThanOrEqualTo(7);
     }
 
     @Test

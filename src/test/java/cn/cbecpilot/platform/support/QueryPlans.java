@@ -4,6 +4,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Statement;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,6 +27,34 @@ public final class QueryPlans {
                                 .flatMap(r -> Mono.from(r.getRowsUpdated()))
                                 .thenMany(explain(c, sql, values))
                                 .collect(Collectors.toList()),
+                        Connection::close)
+                .toFuture()
+                .join();
+    }
+
+    /**
+     * How many of {@code times} executions of the statement on one connection ran the plan PostgreSQL keeps for it
+     * (after five planned for their values, it runs its kept plan if that costs no more): a statement it plans again at
+     * every call costs planning time each time. The i-th execution binds {@code values.apply(i)}.
+     */
+    public static long keptPlans(ConnectionFactory connections, String sql, int times, IntFunction<Object[]> values) {
+        return Mono.usingWhen(
+                        connections.create(),
+                        c -> Flux.range(0, times)
+                                .concatMap(i -> {
+                                    Statement statement = c.createStatement(sql);
+                                    Object[] bound = values.apply(i);
+                                    for (int v = 0; v < bound.length; v++) {
+                                        statement = statement.bind(v, bound[v]);
+                                    }
+                                    return Flux.from(statement.execute()).flatMap(r -> r.getRowsUpdated());
+                                })
+                                .then(Flux.from(c.createStatement(
+                                                        "select generic_plans from pg_prepared_statements where statement = $1")
+                                                .bind(0, sql)
+                                                .execute())
+                                        .flatMap(r -> r.map((row, meta) -> row.get(0, Long.class)))
+                                        .single()),
                         Connection::close)
                 .toFuture()
                 .join();
