@@ -103,14 +103,7 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         String xml = Receipts.inventory(Receipts.guid(), copNo, "800", "放行");
 
         for (int i = 0; i < 2; i++) {
-            customs()
-                    .post()
-                    .uri("/customs/receipts")
-                    .contentType(MediaType.APPLICATION_XML)
-                    .bodyValue(xml)
-                    .exchange()
-                    .expectStatus()
-                    .isAccepted();
+            push(xml);
         }
 
         assertThat(count("select count(*) from customs_message where subject_no = '" + copNo + "'"))
@@ -214,14 +207,7 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
                 List.of("120", "120", "800"));
 
         for (int delivery = 0; delivery < 2; delivery++) {
-            customs()
-                    .post()
-                    .uri("/customs/receipts")
-                    .contentType(MediaType.APPLICATION_XML)
-                    .bodyValue(message)
-                    .exchange()
-                    .expectStatus()
-                    .isAccepted();
+            push(message);
             // as if the platform had stopped after applying the receipts and before marking them: delivered again,
             // they are found applied to the order already and change nothing
             db.sql("update customs_message set applied = false where direction = 'IN' and subject_no = $1")
@@ -291,14 +277,7 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         List<String> orderNos = declared(journeys, sku, 2);
         List<String> invtNos = listNumbers(2);
 
-        customs()
-                .post()
-                .uri("/customs/receipts")
-                .contentType(MediaType.APPLICATION_XML)
-                .bodyValue(Receipts.inventories(Receipts.guid(), orderNos, invtNos, List.of("120", "700")))
-                .exchange()
-                .expectStatus()
-                .isAccepted();
+        push(Receipts.inventories(Receipts.guid(), orderNos, invtNos, List.of("120", "700")));
 
         assertThat(journeys.status(orderNos.get(0))).isEqualTo("CUSTOMS_ACCEPTED");
         assertThat(journeys.status(orderNos.get(1))).isEqualTo("RETURNED_ABROAD");
@@ -412,7 +391,8 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         assertThat(List.of(stored, marked)).allSatisfy(kept -> assertThat(kept).isGreaterThanOrEqualTo(7));
     }
 
-    private void push(String message) {
+    /** Posts a message (its text or bytes) as the single window does, and expects it taken. */
+    private void push(Object message) {
         customs()
                 .post()
                 .uri("/customs/receipts")
@@ -457,14 +437,7 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         String copNo = "DXP" + nextBuyer();
         byte[] envelope = Receipts.inDxpEnvelope(Receipts.inventory(Receipts.guid(), copNo, "120", "ok"), "CEB622");
 
-        customs()
-                .post()
-                .uri("/customs/receipts")
-                .contentType(MediaType.APPLICATION_XML)
-                .bodyValue(envelope)
-                .exchange()
-                .expectStatus()
-                .isAccepted();
+        push(envelope);
 
         assertThat(count("select count(*) from customs_message where subject_no = '" + copNo + "'"))
                 .isOne();

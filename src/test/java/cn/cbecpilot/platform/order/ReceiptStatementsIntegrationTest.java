@@ -21,45 +21,41 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
     @Autowired
     ConnectionFactory connections;
 
+    private static final String[] ORDER_NOS = {"CB20261206000000001", "CB20261206000000002"};
+    private static final String[] STATUSES = {"120", "800"};
+    private static final String[] TIMES = {"2026-12-03T02:15:30Z", "2026-12-03T02:20:30Z"};
+
     @Test
     void theReadOfAMessagesOrdersFindsThemByTheirNumber() {
-        String[] orderNos = {"CB20261206000000001", "CB20261206000000002"};
         String[] guids = {"2B2D3A0C-7C4E-4F55-9F0A-3E1C5D6B7A81", "5E0F1A2B-3C4D-4E5F-8A9B-0C1D2E3F4A5B"};
         String[] types = {"CEB622", "CEB622"};
-        String[] statuses = {"120", "800"};
-        String[] times = {"2026-12-03T02:15:30Z", "2026-12-03T02:15:31Z"};
 
-        List<String> plan = QueryPlans.of(
-                connections, LifecycleRows.FIND_FOR_RECEIPTS, orderNos, guids, types, statuses, times, Instant.now());
-
-        assertThat(plan).anyMatch(l -> l.contains("customer_order")).noneMatch(l -> l.contains("Seq Scan"));
-        assertThat(plan).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("order_no"));
+        findsTheOrdersByTheirNumber(QueryPlans.of(
+                connections, LifecycleRows.FIND_FOR_RECEIPTS, ORDER_NOS, guids, types, STATUSES, TIMES, Instant.now()));
     }
 
     @Test
     void theMoveOfAMessagesOrdersFindsThemByTheirNumber() {
-        String[] orderNos = {"CB20261206000000001", "CB20261206000000002"};
-        String[] froms = {"DECLARED", "CUSTOMS_ACCEPTED"};
-        String[] tos = {"CUSTOMS_ACCEPTED", "RELEASED"};
         String[] events = {"RECEIPT_622_120", "RECEIPT_622_800"};
-        String[] statuses = {"120", "800"};
-        String[] times = {"2026-12-03T02:15:30Z", "2026-12-03T02:20:30Z"};
 
-        List<String> plan = QueryPlans.of(
+        findsTheOrdersByTheirNumber(QueryPlans.of(
                 connections,
                 Orders.MOVE_ALL,
-                orderNos,
-                froms,
+                ORDER_NOS,
+                new String[] {"DECLARED", "CUSTOMS_ACCEPTED"},
                 new Integer[] {3, 4},
-                tos,
+                new String[] {"CUSTOMS_ACCEPTED", "RELEASED"},
                 events,
                 events,
-                statuses,
-                times,
+                STATUSES,
+                TIMES,
                 new String[] {"01142026I000000001", null},
                 new Boolean[] {false, true},
-                Instant.now());
+                Instant.now()));
+    }
 
+    /** Each order of the statement found through its key: no order read in full, none filtered by its number. */
+    private static void findsTheOrdersByTheirNumber(List<String> plan) {
         assertThat(plan).anyMatch(l -> l.contains("customer_order")).noneMatch(l -> l.contains("Seq Scan"));
         assertThat(plan).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("order_no"));
     }
