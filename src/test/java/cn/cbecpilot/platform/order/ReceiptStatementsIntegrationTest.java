@@ -54,6 +54,27 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
                 Instant.now()));
     }
 
+    /** The values of {@link LifecycleRows#moveForReceipt}: a 120 accepting the order at that version. */
+    private static Object[] aReceiptsMove(String orderNo, int version, String guid) {
+        return new Object[] {
+            orderNo,
+            "DECLARED",
+            version,
+            "CUSTOMS_ACCEPTED",
+            Instant.now(),
+            "RECEIPT_622_120",
+            guid + " [Code:120]",
+            guid.toUpperCase(Locale.ROOT),
+            "CEB622",
+            "120",
+            Instant.now(),
+            "120",
+            Instant.now(),
+            "01142026I000000001",
+            false
+        };
+    }
+
     /** Each order of the statement found through its key: no order read in full, none filtered by its number. */
     private static void findsTheOrdersByTheirNumber(List<String> plan) {
         assertThat(plan).anyMatch(l -> l.contains("customer_order")).noneMatch(l -> l.contains("Seq Scan"));
@@ -62,25 +83,12 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
 
     @Test
     void theMoveOfAnOrderByAReceiptPushedAloneIsPlannedOncePerConnection() {
-        String sql = LifecycleRows.moveForReceipt(true);
-
-        long kept = QueryPlans.keptPlans(connections, sql, 12, i -> new Object[] {
-            "CB2026120600000000" + (i % 10),
-            "DECLARED",
-            i,
-            "CUSTOMS_ACCEPTED",
-            Instant.now(),
-            "RECEIPT_622_120",
-            "detail",
-            UUID.randomUUID().toString().toUpperCase(Locale.ROOT),
-            "CEB622",
-            "120",
-            Instant.now(),
-            "120",
-            Instant.now(),
-            "01142026I000000001",
-            false
-        });
+        long kept = QueryPlans.keptPlans(
+                connections,
+                LifecycleRows.moveForReceipt(true),
+                12,
+                i -> aReceiptsMove(
+                        "CB2026120600000000" + (i % 10), i, UUID.randomUUID().toString()));
 
         assertThat(kept).isGreaterThanOrEqualTo(7);
     }
@@ -90,21 +98,7 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
         List<String> plan = QueryPlans.of(
                 connections,
                 LifecycleRows.moveForReceipt(true),
-                "CB20261206000000001",
-                "DECLARED",
-                3,
-                "CUSTOMS_ACCEPTED",
-                Instant.now(),
-                "RECEIPT_622_120",
-                "2B2D3A0C-7C4E-4F55-9F0A-3E1C5D6B7A81 [Code:120]",
-                "2B2D3A0C-7C4E-4F55-9F0A-3E1C5D6B7A81",
-                "CEB622",
-                "120",
-                Instant.now(),
-                "120",
-                Instant.now(),
-                "01142026I000000001",
-                false);
+                aReceiptsMove("CB20261206000000001", 3, "2B2D3A0C-7C4E-4F55-9F0A-3E1C5D6B7A81"));
 
         // the order by an index (on this small database PostgreSQL may take the status index and filter the number,
         // its cost equal to the key's), the receipt by its key
