@@ -99,8 +99,9 @@ class ReceiptRecording implements ReceiptHandler {
      * receipt is applied as its lifecycle applies a receipt alone ({@link ReceiptConsumer#apply}) and marked after.
      * Several are applied and marked in one transaction, in document order; when that fails (an order changed
      * meanwhile, a receipt that must not hold its rows that long, a deadlock with another message), rolled back and
-     * applied one by one, each declaration's in document order, and marked in one write after the last. A crash before that mark leaves applied receipts
-     * unmarked: they are retried as parked and change nothing the second time (each is applied at most once by guid).
+     * applied one by one, each declaration's in document order, and marked in one write after the last. A crash
+     * before a mark leaves applied receipts unmarked: they are retried as parked and change nothing the second time
+     * (each is applied at most once by guid).
      */
     @Override
     public Flux<Receipt> handleAll(List<Receipt> receipts) {

@@ -157,10 +157,10 @@ class Orders {
             + " from_status, version, to_status, event, detail, cleared_status, cleared_at, cleared_invt_no,"
             + " released)), moved as (update customer_order o set status = m.to_status, version = o.version + 1,"
             + " updated_at = $11, " + Clearance.columnsOfRow() + " from m where o.order_no = any($1::text[])"
-            + " and o.order_no = m.order_no and o.status = m.from_status and o.version = m.version returning o.order_no, m.from_status,"
-            + " m.to_status, m.event, m.detail), history as (insert into order_history (order_no, from_status,"
-            + " to_status, event, at, detail) select order_no, from_status, to_status, event, $11, detail from moved)"
-            + " select order_no from moved";
+            + " and o.order_no = m.order_no and o.status = m.from_status and o.version = m.version"
+            + " returning o.order_no, m.from_status, m.to_status, m.event, m.detail), history as (insert into"
+            + " order_history (order_no, from_status, to_status, event, at, detail) select order_no, from_status,"
+            + " to_status, event, $11, detail from moved) select order_no from moved";
 
     /** One order's move of {@link #moveAll}: from the state and version read to another, with its timeline entry. */
     record Move(

@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 /** How PostgreSQL would run a statement with these values, sequential scans priced out. */
 public final class QueryPlans {
 
+    private static final String KEPT_PLANS = "select generic_plans from pg_prepared_statements where statement = $1";
+
     private QueryPlans() {}
 
     /**
@@ -49,8 +51,7 @@ public final class QueryPlans {
                                     }
                                     return Flux.from(statement.execute()).flatMap(r -> r.getRowsUpdated());
                                 })
-                                .then(Flux.from(c.createStatement(
-                                                        "select generic_plans from pg_prepared_statements where statement = $1")
+                                .then(Flux.from(c.createStatement(KEPT_PLANS)
                                                 .bind(0, sql)
                                                 .execute())
                                         .flatMap(r -> r.map((row, meta) -> row.get(0, Long.class)))
