@@ -77,6 +77,13 @@ class ReceiptRecording implements ReceiptHandler {
     /** {@link #MARK} for one receipt. */
     static final String MARK_ONE = "update customs_message set applied = true where direction = 'IN' and guid = $1";
 
+    /**
+     * How long a message's transaction waits for a row another transaction holds before it gives up, to be applied
+     * receipt by receipt: while it waits it holds a pooled connection and the rows of every order it moved already, so
+     * an order locked elsewhere must not hold up the message's other orders for longer.
+     */
+    static final String WAIT_FOR_ROWS = "set local lock_timeout = '500ms'";
+
     private final DatabaseClient db;
     private final List<ReceiptConsumer> consumers;
     private final TransactionalOperator tx;
@@ -140,7 +147,9 @@ class ReceiptRecording implements ReceiptHandler {
                                         .computeIfAbsent(c, k -> new ArrayList<>())
                                         .add(r),
                                 () -> keptOnly.add(r.guid())));
-        return Flux.fromIterable(byConsumer.entrySet())
+        return db.sql(WAIT_FOR_ROWS)
+                .then()
+                .thenMany(Flux.fromIterable(byConsumer.entrySet()))
                 .concatMap(e -> e.getKey().applyTogether(e.getValue()))
                 .map(CustomsReceipt::guid)
                 .collectList()

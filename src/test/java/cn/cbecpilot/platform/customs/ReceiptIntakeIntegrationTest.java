@@ -339,6 +339,41 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         }
     }
 
+    /**
+     * A message whose transaction waits for an order locked elsewhere gives up after its lock timeout, and its other
+     * orders are applied one by one while the lock is still held; the locked one when it is released.
+     */
+    @Test
+    void aMessageWaitingForALockedOrderDoesNotHoldUpItsOtherOrders() throws Exception {
+        OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 4);
+        List<String> orderNos = declared(journeys, sku, 2);
+        List<String> invtNos = listNumbers(2);
+        Connection other = Mono.from(connections.create()).toFuture().join();
+        CompletableFuture<Void> posted;
+        try {
+            execute(other, "begin");
+            execute(other, "select 1 from customer_order where order_no = '" + orderNos.get(0) + "' for update");
+            posted = CompletableFuture.runAsync(
+                    () -> push(Receipts.inventories(Receipts.guid(), orderNos, invtNos, "120")));
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> "CUSTOMS_ACCEPTED".equals(journeys.status(orderNos.get(1))));
+            assertThat(journeys.status(orderNos.get(0))).isEqualTo("DECLARED");
+            execute(other, "commit");
+        } finally {
+            Mono.from(other.close()).toFuture().join();
+        }
+        posted.get(20, TimeUnit.SECONDS);
+
+        for (String orderNo : orderNos) {
+            assertThat(journeys.status(orderNo)).isEqualTo("CUSTOMS_ACCEPTED");
+            assertThat(count("select count(*) from order_history where order_no = '" + orderNo
+                            + "' and event = 'RECEIPT_622_120'"))
+                    .isOne();
+        }
+    }
+
     @Test
     void storesAndMarksAMessagesReceiptsThroughTheIndex() {
         String[] guids = {Receipts.guid(), Receipts.guid()};
