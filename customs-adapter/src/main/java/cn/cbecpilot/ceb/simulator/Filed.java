@@ -7,15 +7,33 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the simulated customs has on file: the partners' documents for the tri-data match, and the
- * numbers it assigned to each list. Bounded, oldest forgotten first, so a long demo run stays small.
+ * What the simulated customs has on file: of the partners' documents, what the tri-data match and the export-return
+ * receipts read later, and the numbers it assigned to each list. Bounded, oldest forgotten first, so a long demo run
+ * stays small: the simulator runs inside the platform's JVM by default, and a document kept whole (a list's head
+ * holds some forty fields) costs kilobytes of that heap where the few fields read later cost a few hundred bytes.
  */
 final class Filed {
 
     private static final int CAPACITY = 50_000;
+
+    /** Of the head and of each line, the fields read from a document on file; documents of other types are not kept. */
+    private record Kept(Set<String> head, Set<String> line) {}
+
+    private static final Map<MessageType, Kept> KEPT = Map.of(
+            // Inspection.againstOrder and againstPayment
+            MessageType.CEB311,
+                    new Kept(
+                            Set.of("buyerIdNumber", "buyerName", "buyerTelephone", "acturalPaid"),
+                            Set.of("totalPrice")),
+            MessageType.CEB411, new Kept(Set.of("payerIdNumber", "payerName", "amountPaid"), Set.of()),
+            // Inspection.triData
+            MessageType.CEB511, new Kept(Set.of("logisticsNo"), Set.of()),
+            // ReceiptFactory.exportReturn: the tally's receipt carries the return's parties and list number
+            MessageType.CEB213, new Kept(Set.of("ebpCode", "ebcCode", "agentCode", "invtNo"), Set.of()));
 
     private final Map<String, Received> documents = bounded();
     private final Map<String, String> numbers = bounded();
@@ -24,8 +42,30 @@ final class Filed {
 
     private final AtomicLong serial = new AtomicLong();
 
-    synchronized void file(Received document) {
-        documents.put(document.type() + ":" + document.key(), document);
+    /** Keeps what is read later of the document, under its type and key; a document of another type is not kept. */
+    void file(Received document) {
+        Kept kept = KEPT.get(document.type());
+        if (kept == null) {
+            return;
+        }
+        Received trimmed = new Received(
+                document.type(),
+                document.senderId(),
+                only(document.head(), kept.head()),
+                document.lines().stream().map(l -> only(l, kept.line())).toList());
+        synchronized (this) {
+            documents.put(document.type() + ":" + document.key(), trimmed);
+        }
+    }
+
+    private static Map<String, String> only(Map<String, String> fields, Set<String> names) {
+        Map<String, String> kept = new HashMap<>(names.size() * 2);
+        fields.forEach((name, value) -> {
+            if (names.contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return Map.copyOf(kept);
     }
 
     synchronized Optional<Received> find(MessageType type, String key) {
