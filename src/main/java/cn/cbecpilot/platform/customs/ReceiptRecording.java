@@ -88,6 +88,7 @@ class ReceiptRecording implements ReceiptHandler {
     private final List<ReceiptConsumer> consumers;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final GatheredMarks marks = new GatheredMarks(this::markApplied);
 
     ReceiptRecording(DatabaseClient db, List<ReceiptConsumer> consumers, TransactionalOperator tx, Clock clock) {
         this.db = db;
@@ -103,7 +104,8 @@ class ReceiptRecording implements ReceiptHandler {
 
     /**
      * Stores the message's receipts in one write, then applies those still to be applied and marks them applied. One
-     * receipt is applied as its lifecycle applies a receipt alone ({@link ReceiptConsumer#apply}) and marked after.
+     * receipt is applied as its lifecycle applies a receipt alone ({@link ReceiptConsumer#apply}) and marked a moment
+     * after, with the others applied alone meanwhile ({@link GatheredMarks}).
      * Several are applied and marked in one transaction, in document order; when that fails (an order changed
      * meanwhile, a receipt that must not hold its rows that long, a deadlock with another message), rolled back and
      * applied one by one, each declaration's in document order, and marked in one write after the last. A crash
@@ -118,7 +120,7 @@ class ReceiptRecording implements ReceiptHandler {
                 .flatMap(converted -> storeAll(converted).flatMap(pending -> switch (pending.size()) {
                     case 0 -> Mono.<Void>empty();
                     // one receipt to apply: as its lifecycle applies a receipt alone, in no transaction of the message
-                    case 1 -> apply(pending.values().iterator().next()).then();
+                    case 1 -> applyAlone(pending.values().iterator().next());
                     default ->
                         applyTogether(converted, pending).onErrorResume(e -> {
                             log.debug(
@@ -209,6 +211,17 @@ class ReceiptRecording implements ReceiptHandler {
         return applyOnly(receipt)
                 .flatMap(applied ->
                         applied ? markApplied(List.of(receipt.guid())).thenReturn(true) : Mono.just(false));
+    }
+
+    /** Applies the receipt of a message of one; its mark is written with those of others applied meanwhile. */
+    private Mono<Void> applyAlone(CustomsReceipt receipt) {
+        return applyOnly(receipt)
+                .doOnNext(applied -> {
+                    if (applied) {
+                        marks.add(receipt.guid());
+                    }
+                })
+                .then();
     }
 
     /** Hands the receipt to the lifecycle that takes it; {@code false} when it is to stay parked, without marking it. */

@@ -38,8 +38,9 @@ import reactor.core.publisher.Flux;
  * <p>Knobs (system properties): {@code benchmark.orders} placed in the closed-loop phase, {@code benchmark.concurrency}
  * in-flight requests there, {@code benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase,
  * {@code benchmark.lifecycles} and {@code benchmark.lifecycles-in-flight} for whole journeys,
- * {@code benchmark.receipt-orders} and {@code benchmark.receipts-per-message} (of its second half, up to 100; the
- * first half goes one to a message) for the receipts phase, {@code benchmark.one-instance} for the phases on one
+ * {@code benchmark.receipt-orders} (a quarter warms the receipt path up: the phase runs on a restarted platform, whose
+ * compiler starts over) and {@code benchmark.receipts-per-message} (of the rest's second half, up to 100; the first
+ * half goes one to a message) for the receipts phase, {@code benchmark.one-instance} for the phases on one
  * instance (placement, lifecycles, receipts), {@code benchmark.two-instances} for the run of two
  * instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds}, {@code benchmark.jvm} for the platform's JVM
  * options (add {@code -XX:StartFlightRecording=...} to profile, with {@code benchmark.class-data=false}: Java 17's
@@ -54,7 +55,7 @@ class PlatformBenchmark {
     private final int seconds = Integer.getInteger("benchmark.seconds", 30);
     private final int lifecycles = Integer.getInteger("benchmark.lifecycles", 4_000);
     private final int lifecyclesInFlight = Integer.getInteger("benchmark.lifecycles-in-flight", 400);
-    private final int receiptOrders = Integer.getInteger("benchmark.receipt-orders", 4_000);
+    private final int receiptOrders = Integer.getInteger("benchmark.receipt-orders", 8_000);
     private final int receiptsPerMessage = Integer.getInteger("benchmark.receipts-per-message", 100);
     private final int pgbenchSeconds = Integer.getInteger("benchmark.pgbench-seconds", 30);
     private final int warmupOrders = Integer.getInteger("benchmark.warmup-orders", 20_000);
