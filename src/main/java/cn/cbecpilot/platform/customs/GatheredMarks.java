@@ -23,10 +23,10 @@ final class GatheredMarks {
     private static final Logger log = LoggerFactory.getLogger(GatheredMarks.class);
 
     /** How long a mark waits for others; well inside the second {@link ParkedReceipts} leaves a new receipt alone. */
-    static final Duration GATHERING = Duration.ofMillis(20);
+    private static final Duration GATHERING = Duration.ofMillis(20);
 
     /** The most marks one write takes; those beyond it go in the next. */
-    static final int AT_MOST = 500;
+    private static final int AT_MOST = 500;
 
     private final Queue<String> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
@@ -63,7 +63,8 @@ final class GatheredMarks {
 
     private List<String> taken() {
         List<String> guids = new ArrayList<>();
-        for (String guid = waiting.poll(); guid != null; guid = guids.size() < AT_MOST ? waiting.poll() : null) {
+        String guid;
+        while (guids.size() < AT_MOST && (guid = waiting.poll()) != null) {
             guids.add(guid);
         }
         return guids;
