@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.customs;
 
+import cn.cbecpilot.ceb.simulator.Scenario;
 import cn.cbecpilot.ceb.transport.HttpTransportSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param dispatch how often and how much the outbox dispatcher sends
  * @param http how hard the platform may press the single window over HTTP
  * @param simulatorReceiptDelay how long the embedded simulator waits before each receipt
+ * @param simulatorScenario how the embedded simulator answers a declaration whose number names no scenario: released
+ *     (ACCEPT_RELEASE), rejected, held, ... or taken over with no receipt at all (DROPPED_RECEIPTS: it keeps no poll
+ *     queue), for rehearsing what the platform does then, or for receipts that come from elsewhere
  */
 @Validated
 @ConfigurationProperties("platform.customs")
@@ -40,7 +44,8 @@ public record CustomsProperties(
         @Valid @NotNull Declaration declaration,
         @Valid @NotNull Dispatch dispatch,
         @Valid @NotNull Http http,
-        @NotNull Duration simulatorReceiptDelay) {
+        @NotNull Duration simulatorReceiptDelay,
+        @NotNull Scenario simulatorScenario) {
 
     public enum Transport {
         HTTP,

@@ -46,12 +46,21 @@ class EmbeddedSingleWindow implements ApplicationListener<WebServerInitializedEv
             return;
         }
         URI callback = URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/customs/receipts");
-        var settings = SimulatorSettings.defaults()
+        simulator = new SingleWindowSimulator(settings(callback), clock).start();
+        log.info(
+                "Embedded single-window simulator on {}, receipts pushed to {}, scenario {}",
+                messagesUrl(),
+                callback,
+                properties.simulatorScenario());
+    }
+
+    /** Receipts pushed to {@code callback} only: the platform does not poll its own simulator. */
+    SimulatorSettings settings(URI callback) {
+        return SimulatorSettings.defaults()
                 .withListen("127.0.0.1", port)
                 .withReceiptDelay(properties.simulatorReceiptDelay())
+                .withDefaultScenario(properties.simulatorScenario())
                 .withCallback(callback, properties.inboundToken(), false);
-        simulator = new SingleWindowSimulator(settings, clock).start();
-        log.info("Embedded single-window simulator on {}, receipts pushed to {}", messagesUrl(), callback);
     }
 
     /** Only when no real single window is configured and messages go over HTTP. */

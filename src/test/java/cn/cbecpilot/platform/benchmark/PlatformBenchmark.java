@@ -149,10 +149,10 @@ class PlatformBenchmark {
             }
             if (oneInstance) {
                 // the simulator takes the declarations as fast as they come (the default rate limit would spread
-                // them over minutes, and their retries over the measurement) and holds its receipts back
+                // them over minutes, and their retries over the measurement) and sends no receipt of its own
                 Map<String, String> holding = Map.of(
-                        "CUSTOMS_SIMULATOR_RECEIPT_DELAY",
-                        "1h",
+                        "CUSTOMS_SIMULATOR_SCENARIO",
+                        "DROPPED_RECEIPTS",
                         "CUSTOMS_REQUESTS_PER_SECOND",
                         SIMULATOR_REQUESTS_PER_SECOND);
                 try (PlatformProcess platform = PlatformProcess.start(data, log, archived, jar, holding);
@@ -283,7 +283,8 @@ class PlatformBenchmark {
 
     /**
      * Receipts posted by the load process as the single window would, for orders already declared; the simulator of
-     * this run holds its own receipts back for an hour, so that every receipt applied here is one the load sent.
+     * this run takes the declarations and sends no receipt ({@code DROPPED_RECEIPTS}, no poll queue), so that every
+     * receipt applied here is one the load sent.
      */
     private void receipts(PlatformProcess platform) throws Exception {
         Journeys.Failures failures = new Journeys.Failures();

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +32,14 @@ final class ReceiptOutlet implements AutoCloseable {
     private final ReceiptQueue queue;
     static final int LANES = 8;
 
-    private final ScheduledExecutorService scheduler;
+    private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService[] lanes = new ExecutorService[LANES];
     private final HttpClient http;
 
     ReceiptOutlet(SimulatorSettings settings, ReceiptQueue queue) {
         this.settings = settings;
         this.queue = queue;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(r, "single-window-receipts");
             thread.setDaemon(true);
             return thread;
@@ -58,9 +58,13 @@ final class ReceiptOutlet implements AutoCloseable {
 
     /**
      * Sends the receipt after the delay, in order with the other receipts of the same {@code declaration} (its copNo or
-     * message id); {@code push} false drops the push, as a lost connection would, and leaves only the poll queue.
+     * message id); {@code push} false drops the push, as a lost connection would, and leaves only the poll queue. A
+     * receipt that would go nowhere (its push dropped or no callback, and no poll queue) is not kept for its delay.
      */
     void sendLater(String declaration, byte[] envelope, Duration delay, boolean push) {
+        if (!settings.queueReceipts() && !(push && settings.callbackUrl().isPresent())) {
+            return;
+        }
         ExecutorService lane = lanes[Math.floorMod(java.util.Objects.hashCode(declaration), LANES)];
         scheduler.schedule(
                 () -> lane.execute(() -> send(lane, envelope, push)), delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -111,6 +115,11 @@ final class ReceiptOutlet implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
         }
+    }
+
+    /** How many receipts wait for their time. */
+    int waiting() {
+        return scheduler.getQueue().size();
     }
 
     @Override

@@ -82,6 +82,16 @@ class ReceiptOutletTest {
                         .toList());
     }
 
+    @Test
+    void keepsNoReceiptThatWouldGoNowhereForItsDelay() {
+        // this outlet keeps no poll queue: a receipt whose push is lost goes nowhere
+        outlet.sendLater("CB2612060000000001", bytes("LOST 120"), Duration.ofHours(1), false);
+        assertThat(outlet.waiting()).isZero();
+
+        outlet.sendLater("CB2612060000000002", bytes("LATER 120"), Duration.ofHours(1), true);
+        assertThat(outlet.waiting()).isOne();
+    }
+
     private static String declarationOnAnotherLaneThan(String other) {
         for (int i = 0; ; i++) {
             String candidate = "CB26120300000000" + i;
