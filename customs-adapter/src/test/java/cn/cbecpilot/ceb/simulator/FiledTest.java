@@ -102,7 +102,7 @@ class FiledTest {
     }
 
     private static Received payment(Map<String, String> change) {
-        Map<String, String> head = new HashMap<>(Map.of(
+        Map<String, String> head = Map.of(
                 "guid", "0A2C0C7E-3E0B-4F6B-9B7E-1C2D3E4F5A6B",
                 "orderNo", ORDER_NO,
                 "payCode", "1101980003",
@@ -111,25 +111,23 @@ class FiledTest {
                 "payerIdType", "1",
                 "payerIdNumber", "110101199001011234",
                 "payerName", "张三",
-                "appTime", "20261206093100"));
-        head.putAll(change);
-        return new Received(MessageType.CEB411, "DXPENT0000000002", head, List.of());
+                "appTime", "20261206093100");
+        return received(MessageType.CEB411, head, change, List.of());
     }
 
     private static Received waybill(Map<String, String> change) {
-        Map<String, String> head = new HashMap<>(Map.of(
+        Map<String, String> head = Map.of(
                 "guid", "6D1E7C2B-1F0A-4B3C-8D9E-0A1B2C3D4E5F",
                 "orderNo", ORDER_NO,
                 "logisticsCode", "1101980004",
                 "logisticsNo", "SF0000000001",
                 "consignee", "张三",
-                "weight", "0.5"));
-        head.putAll(change);
-        return new Received(MessageType.CEB511, "DXPENT0000000003", head, List.of());
+                "weight", "0.5");
+        return received(MessageType.CEB511, head, change, List.of());
     }
 
     private static Received list(Map<String, String> change) {
-        Map<String, String> head = new HashMap<>(Map.of(
+        Map<String, String> head = Map.of(
                 "guid", "9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A",
                 "orderNo", ORDER_NO,
                 "copNo", "COP2612060000001",
@@ -139,9 +137,16 @@ class FiledTest {
                 "buyerIdNumber", "110101199001011234",
                 "buyerName", "张三",
                 "buyerTelephone", "13900000000",
-                "ebpCode", "1101980001"));
-        head.putAll(change);
+                "ebpCode", "1101980001");
         Map<String, String> line = Map.of("gnum", "1", "itemNo", "SKU-1", "qty", "3", "totalPrice", "179.40");
-        return new Received(MessageType.CEB621, "DXPENT0000000001", head, List.of(line));
+        return received(MessageType.CEB621, head, change, List.of(line));
+    }
+
+    /** A document of {@code head}'s fields, those in {@code change} changed. */
+    private static Received received(
+            MessageType type, Map<String, String> head, Map<String, String> change, List<Map<String, String>> lines) {
+        Map<String, String> fields = new HashMap<>(head);
+        fields.putAll(change);
+        return new Received(type, "DXPENT0000000001", fields, lines);
     }
 }
