@@ -74,12 +74,36 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
     protected void submit(String css) {
         WebElement old = find("html");
         WebElement button = find(css);
+        page().executeScript("window.submitSeen = false;"
+                + "document.addEventListener('submit', () => window.submitSeen = true, {capture: true});");
+        click(button);
+        try {
+            new WebDriverWait(page(), Duration.ofSeconds(15)).until(driver -> gone(old));
+            return;
+        } catch (org.openqa.selenium.TimeoutException stillThere) {
+            if (Boolean.FALSE.equals(submitSeen())) {
+                // the click landed while the page still moved and reached no form: click once more, nothing was sent
+                click(find(css));
+            }
+        }
+        new WebDriverWait(page(), Duration.ofSeconds(90)).until(driver -> gone(old));
+    }
+
+    private static void click(WebElement button) {
         try {
             button.click();
         } catch (org.openqa.selenium.TimeoutException rendererBusy) {
-            // the click went out; the renderer did not confirm the navigation in time: wait for the page below
+            // the click went out; the renderer did not confirm the navigation in time: the caller waits for the page
         }
-        new WebDriverWait(page(), Duration.ofSeconds(90)).until(driver -> gone(old));
+    }
+
+    /** Whether the page saw a form submitted since {@link #submit}; null when the page is another by now. */
+    private Boolean submitSeen() {
+        try {
+            return (Boolean) page().executeScript("return window.submitSeen;");
+        } catch (WebDriverException pageBusyOrGone) {
+            return null;
+        }
     }
 
     /**
