@@ -26,6 +26,18 @@ class UnitCodes {
     /** Statuses of a unit that left bond with its order and has not come back. */
     static final String TRAVELLING = "('OUT_OF_BOND', 'IN_TRANSIT', 'DELIVERED')";
 
+    /**
+     * Binds units of SKU $1 to order $2, line $3, up to $5 of them sellable on day $4: lot by lot in expiry order, each
+     * lot's units from the in-bond index, so that a pick reads a few index entries rather than sorting every unit of
+     * the SKU in bond (a unit's own expiry is its lot's, checked at registration).
+     */
+    static final String BIND_FIRST_EXPIRING =
+            "update trace_code set status = 'OUT_OF_BOND', order_no = $2, line_no = $3"
+                    + " where id in (select u.id from lot l cross join lateral (select c.id from trace_code c"
+                    + " where c.lot_id = l.id and c.status = 'IN_BOND' and coalesce(c.expiry, l.expiry) >= $4"
+                    + " order by c.id limit $5 for update skip locked) u"
+                    + " where l.sku = $1 and not l.recalled order by l.expiry, l.id, u.id limit $5)";
+
     private final DatabaseClient db;
 
     UnitCodes(DatabaseClient db) {
@@ -61,13 +73,7 @@ class UnitCodes {
      * skipped rather than waited for. Answers how many were bound.
      */
     Mono<Long> bindFirstExpiring(String sku, int count, String orderNo, int lineNo, LocalDate today) {
-        // lot by lot in expiry order, each lot's units from the in-bond index, so that a pick reads a few index entries
-        // rather than sorting every unit of the SKU in bond (a unit's own expiry is its lot's, checked at registration)
-        return db.sql("update trace_code set status = 'OUT_OF_BOND', order_no = $2, line_no = $3 where id in"
-                        + " (select u.id from lot l cross join lateral (select c.id from trace_code c"
-                        + " where c.lot_id = l.id and c.status = 'IN_BOND' and coalesce(c.expiry, l.expiry) >= $4"
-                        + " order by c.id limit $5 for update skip locked) u"
-                        + " where l.sku = $1 and not l.recalled order by l.expiry, l.id, u.id limit $5)")
+        return db.sql(BIND_FIRST_EXPIRING)
                 .bind(0, sku)
                 .bind(1, orderNo)
                 .bind(2, lineNo)

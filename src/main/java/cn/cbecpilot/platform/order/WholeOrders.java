@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 @Repository
 class WholeOrders {
 
-    private static final String WHOLE = "select " + OrderRow.COLUMNS + ", invt_no, customs_status, tax_no,"
+    static final String WHOLE = "select " + OrderRow.COLUMNS + ", invt_no, customs_status, tax_no,"
             + " customs_duty, customs_vat, customs_consumption_tax,"
             + " (select json_agg(json_build_array(l.line_no, l.sku, l.name, l.gcode, l.unit, l.quantity,"
             + " l.unit_price::text, l.line_value::text, l.freight::text, l.tax::text) order by l.line_no)"

@@ -22,12 +22,27 @@ public final class QueryPlans {
      * {@code Filter:} on the column an index should have found, is a statement that reads every row.
      */
     public static List<String> of(ConnectionFactory connections, String sql, Object... values) {
+        return explained(connections, List.of(), "explain " + sql, values);
+    }
+
+    /** The plan PostgreSQL keeps for the statement and runs whatever values are bound, sequential scans priced out. */
+    public static List<String> generic(ConnectionFactory connections, String sql) {
+        // the statement's text goes as a value, whose parameters the driver does not ask to be bound
+        String explainGeneric = "create or replace function pg_temp.generic_plan(statement text) returns setof text"
+                + " language plpgsql as $f$ begin return query execute 'explain (generic_plan) ' || statement; end $f$";
+        return explained(connections, List.of(explainGeneric), "select pg_temp.generic_plan($1)", sql);
+    }
+
+    private static List<String> explained(
+            ConnectionFactory connections, List<String> setUp, String explain, Object... values) {
         return Mono.usingWhen(
                         connections.create(),
-                        c -> Mono.from(c.createStatement("set enable_seqscan = off")
-                                        .execute())
-                                .flatMap(r -> Mono.from(r.getRowsUpdated()))
-                                .thenMany(explain(c, sql, values))
+                        c -> Flux.just("set enable_seqscan = off")
+                                .concatWith(Flux.fromIterable(setUp))
+                                .concatMap(statement ->
+                                        c.createStatement(statement).execute())
+                                .concatMap(r -> Mono.from(r.getRowsUpdated()))
+                                .thenMany(lines(c, explain, values))
                                 .collect(Collectors.toList()),
                         Connection::close)
                 .toFuture()
@@ -36,8 +51,8 @@ public final class QueryPlans {
 
     /**
      * How many of {@code times} executions of the statement on one connection ran the plan PostgreSQL keeps for it
-     * (after five planned for their values, it runs its kept plan if that costs no more): a statement it plans again at
-     * every call costs planning time each time. The i-th execution binds {@code values.apply(i)}.
+     * rather than one planned for the values bound: a statement planned again at every call costs planning time each
+     * time. The i-th execution binds {@code values.apply(i)}.
      */
     public static long keptPlans(ConnectionFactory connections, String sql, int times, IntFunction<Object[]> values) {
         return Mono.usingWhen(
@@ -61,8 +76,8 @@ public final class QueryPlans {
                 .join();
     }
 
-    private static Flux<String> explain(Connection c, String sql, Object... values) {
-        Statement explain = c.createStatement("explain " + sql);
+    private static Flux<String> lines(Connection c, String sql, Object... values) {
+        Statement explain = c.createStatement(sql);
         for (int i = 0; i < values.length; i++) {
             explain = explain.bind(i, values[i]);
         }
