@@ -13,6 +13,12 @@ class OutboxRows {
     private final DatabaseClient db;
     private final java.time.Clock clock;
 
+    /** Leases until $1 up to $3 requests due by $2, oldest first, skipping those another instance holds. */
+    static final String CLAIM = "update customs_outbox set available_at = $1, attempts = attempts + 1 where id in ("
+            + " select id from customs_outbox where sent_at is null and failed_at is null"
+            + " and available_at <= $2 order by available_at, id limit $3 for update skip locked)"
+            + " returning id, subject_kind, subject_no, message_type, app_type, guid, attempts";
+
     OutboxRows(DatabaseClient db, java.time.Clock clock) {
         this.db = db;
         this.clock = clock;
@@ -20,10 +26,7 @@ class OutboxRows {
 
     /** Claims up to {@code limit} due requests until {@code leaseUntil}; rows other instances hold are skipped. */
     Flux<OutboxRequest> claim(int limit, Instant leaseUntil) {
-        return db.sql("update customs_outbox set available_at = $1, attempts = attempts + 1 where id in ("
-                        + " select id from customs_outbox where sent_at is null and failed_at is null"
-                        + " and available_at <= $2 order by available_at, id limit $3 for update skip locked)"
-                        + " returning id, subject_kind, subject_no, message_type, app_type, guid, attempts")
+        return db.sql(CLAIM)
                 .bind(0, leaseUntil)
                 .bind(1, clock.instant())
                 .bind(2, limit)

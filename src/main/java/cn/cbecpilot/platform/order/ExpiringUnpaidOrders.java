@@ -23,6 +23,11 @@ class ExpiringUnpaidOrders {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiringUnpaidOrders.class);
 
+    /** The unpaid order whose payment was due first, if due by $1; one another sweeper holds is skipped. */
+    static final String OLDEST_DUE = "select " + LifecycleRow.COLUMNS + " from customer_order"
+            + " where status = 'PENDING_PAYMENT' and payment_due_at <= $1 order by payment_due_at limit 1"
+            + " for update skip locked";
+
     private final DatabaseClient db;
     private final ChangingOrders changing;
     private final TransactionalOperator tx;
@@ -59,8 +64,7 @@ class ExpiringUnpaidOrders {
     }
 
     private Mono<Boolean> expireOne(Instant now) {
-        return db.sql("select " + LifecycleRow.COLUMNS + " from customer_order where status = 'PENDING_PAYMENT'"
-                        + " and payment_due_at <= $1 order by payment_due_at limit 1 for update skip locked")
+        return db.sql(OLDEST_DUE)
                 .bind(0, Orders.utc(now))
                 .map(r -> LifecycleRow.from(r, data))
                 .one()

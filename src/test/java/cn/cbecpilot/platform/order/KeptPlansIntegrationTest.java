@@ -45,4 +45,11 @@ class KeptPlansIntegrationTest extends IntegrationTestBase {
                         new Object[] {"NO-SUCH-SKU", "CB2026120600000000" + i, 1, LocalDate.of(2026, 12, 6), 2}))
                 .isEqualTo(3);
     }
+
+    @Test
+    void theSweepOfUnpaidOrdersKeepsAPlanThatWalksTheDueIndex() {
+        List<String> plan = QueryPlans.generic(connections, ExpiringUnpaidOrders.OLDEST_DUE);
+
+        assertThat(plan).anyMatch(l -> l.contains("customer_order_due")).noneMatch(l -> l.contains("Seq Scan"));
+    }
 }
