@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import cn.cbecpilot.platform.support.QueryPlans;
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,11 @@ class KeptPlansIntegrationTest extends IntegrationTestBase {
 
     /** New connections, set up as the pool's are: a pooled one may have run the statement before. */
     private ConnectionFactory unpooled() {
-        return connections instanceof Wrapped<?> pool ? (ConnectionFactory) pool.unwrap() : connections;
+        ConnectionFactory factory = connections;
+        while (factory instanceof ConnectionPool pool) {
+            factory = pool.unwrap();
+        }
+        return factory;
     }
 
     @Test

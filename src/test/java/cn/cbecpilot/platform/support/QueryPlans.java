@@ -52,12 +52,12 @@ public final class QueryPlans {
     /**
      * How many of {@code times} executions of the statement on one connection ran the plan PostgreSQL keeps for it
      * rather than one planned for the values bound: a statement planned again at every call costs planning time each
-     * time. The i-th execution binds {@code values.apply(i)}.
+     * time. The i-th execution binds {@code values.apply(i)}; what the connection ran before does not count.
      */
     public static long keptPlans(ConnectionFactory connections, String sql, int times, IntFunction<Object[]> values) {
         return Mono.usingWhen(
                         connections.create(),
-                        c -> Flux.range(0, times)
+                        c -> keptSoFar(c, sql).flatMap(before -> Flux.range(0, times)
                                 .concatMap(i -> {
                                     Statement statement = c.createStatement(sql);
                                     Object[] bound = values.apply(i);
@@ -66,14 +66,18 @@ public final class QueryPlans {
                                     }
                                     return Flux.from(statement.execute()).flatMap(r -> r.getRowsUpdated());
                                 })
-                                .then(Flux.from(c.createStatement(KEPT_PLANS)
-                                                .bind(0, sql)
-                                                .execute())
-                                        .flatMap(r -> r.map((row, meta) -> row.get(0, Long.class)))
-                                        .single()),
+                                .then(keptSoFar(c, sql))
+                                .map(after -> after - before)),
                         Connection::close)
                 .toFuture()
                 .join();
+    }
+
+    private static Mono<Long> keptSoFar(Connection c, String sql) {
+        return Flux.from(c.createStatement(KEPT_PLANS).bind(0, sql).execute())
+                .flatMap(r -> r.map((row, meta) -> row.get(0, Long.class)))
+                .singleOrEmpty()
+                .defaultIfEmpty(0L);
     }
 
     private static Flux<String> lines(Connection c, String sql, Object... values) {
