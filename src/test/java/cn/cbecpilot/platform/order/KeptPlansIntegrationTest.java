@@ -33,7 +33,7 @@ class KeptPlansIntegrationTest extends IntegrationTestBase {
     @Test
     void theOrdersWholeAnswerRunsItsKeptPlanFromTheFirstCall() {
         long kept =
-                QueryPlans.keptPlans(connections, WholeOrders.WHOLE, 6, i -> new Object[] {"CB2026120600000000" + i});
+                QueryPlans.keptPlans(unpooled(), WholeOrders.WHOLE, 6, i -> new Object[] {"CB2026120600000000" + i});
 
         // planned for their values, the first five would not count
         assertThat(kept).isEqualTo(6);
@@ -45,7 +45,7 @@ class KeptPlansIntegrationTest extends IntegrationTestBase {
 
         // its LIMIT is a value bound, which a kept plan cannot count on: it must still walk the index, not sort units
         assertThat(plan).anyMatch(l -> l.contains("trace_code_in_bond")).noneMatch(l -> l.contains("Seq Scan"));
-        assertThat(QueryPlans.keptPlans(connections, UnitCodes.BIND_FIRST_EXPIRING, 3, i ->
+        assertThat(QueryPlans.keptPlans(unpooled(), UnitCodes.BIND_FIRST_EXPIRING, 3, i ->
                         new Object[] {"NO-SUCH-SKU", "CB2026120600000000" + i, 1, LocalDate.of(2026, 12, 6), 2}))
                 .isEqualTo(3);
     }
