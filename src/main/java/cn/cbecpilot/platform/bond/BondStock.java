@@ -1,22 +1,39 @@
 package cn.cbecpilot.platform.bond;
 
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Units of each SKU available to sell: those in unexpired, unrecalled lots still in bond (a recall of single coded units
- * takes them off their lot's remaining units), less those reserved for orders. A SKU's stock row is locked while an order reserves from it, so two orders cannot take the last unit.
+ * takes them off their lot's remaining units), less those reserved for orders.
+ *
+ * <p>An order reserves in one of the SKU's {@value #SLOTS} slots, so that concurrent orders of one SKU do not all queue
+ * on one row. A slot reserves only up to its allotment, and the allotments never add up to more than the units in bond
+ * that no order holds (see {@code V83__stock_slots.sql}), so two orders still cannot take the last unit: when an
+ * order's slot is short, {@link #allot} shares the SKU's free units out again, with all its slots locked.
  */
 @Repository
 public class BondStock {
 
-    private static final String AVAILABLE = "coalesce((select sum(l.remaining) from lot l where l.sku = s.sku"
-            + " and l.expiry >= $2 and not l.recalled), 0) - s.reserved";
+    /** The slots of a SKU's reservations. */
+    public static final int SLOTS = 8;
+
+    private static final String IN_BOND = "coalesce((select sum(l.remaining) from lot l where l.sku = s.sku"
+            + " and l.expiry >= $2 and not l.recalled), 0)";
+
+    private static final String RESERVED = "s.reserved_before_slots"
+            + " + coalesce((select sum(x.reserved) from bond_stock_slot x where x.sku = s.sku), 0)";
+
+    private static final String AVAILABLE = IN_BOND + " - (" + RESERVED + ")";
 
     private final DatabaseClient db;
 
@@ -26,10 +43,15 @@ public class BondStock {
 
     /**
      * The available units of the stock row aliased {@code s} on the day bound at {@code dayParameter} (such as
-     * {@code "$4"}), for a statement that reads or reserves stock together with other tables in one round trip.
+     * {@code "$4"}), for a statement that reads stock together with other tables in one round trip.
      */
     public static String availableUnitsOn(String dayParameter) {
         return AVAILABLE.replace("$2", dayParameter);
+    }
+
+    /** The slot an order reserves in: the same for every try of one placement, spread over the slots across orders. */
+    public static int slotOf(String placementKey) {
+        return Math.floorMod(placementKey.hashCode(), SLOTS);
     }
 
     /** Available units per SKU on a day, without locking; for display. */
@@ -48,48 +70,74 @@ public class BondStock {
     }
 
     /**
-     * Locks the stock rows of the SKUs until the surrounding transaction ends, in SKU order so that two orders of
-     * the same SKUs never deadlock, and answers their available units. Must run inside a transaction.
-     */
-    public Mono<Map<String, Integer>> lockAndCount(Collection<String> skus, LocalDate day) {
-        return query(
-                "select s.sku, " + AVAILABLE + " as available from bond_stock s where s.sku = any($1)"
-                        + " order by s.sku for update of s",
-                skus,
-                day);
-    }
-
-    /**
-     * Locks one SKU's stock row until the surrounding transaction ends, so that no order reserves its units while a
-     * recall blocks some of them.
+     * Locks one SKU's stock until the surrounding transaction ends, so that no order reserves its units while a
+     * recall blocks some of them: its stock row, and its slots with what they had allotted and not reserved taken
+     * away, so that the next orders allot again from what the recall leaves.
      */
     public Mono<Void> lock(String sku) {
         return db.sql("select 1 from bond_stock where sku = $1 for update")
                 .bind(0, sku)
+                .then()
+                .then(db.sql("update bond_stock_slot x set allotted = x.reserved from (select slot from bond_stock_slot"
+                                + " where sku = $1 order by slot for update) l where x.sku = $1 and x.slot = l.slot")
+                        .bind(0, sku)
+                        .then());
+    }
+
+    /**
+     * Shares out again the units of each SKU in bond on {@code day} that no order holds, on a connection inside a
+     * transaction, which then holds every slot of those SKUs until it ends: slot {@code slot} gets the units
+     * {@code wanted} names, if that many are free, and an even share of the rest, the other slots an even share. The
+     * slots are locked first, in SKU and slot order, and the units counted after, so that no order reserves in them
+     * or takes units out of bond in between.
+     */
+    public static Mono<Void> allot(Connection c, Map<String, Integer> wanted, int slot, LocalDate day) {
+        Map<String, Integer> sorted = new TreeMap<>(wanted);
+        String[] skus = sorted.keySet().toArray(String[]::new);
+        Mono<Void> lock = Flux.from(c.createStatement(LOCK_SLOTS).bind(0, skus).execute())
+                .flatMap(Result::getRowsUpdated)
                 .then();
+        Mono<Void> share = Flux.from(c.createStatement(ALLOT)
+                        .bind(0, skus)
+                        .bind(1, sorted.values().toArray(Integer[]::new))
+                        .bind(2, day)
+                        .bind(3, slot)
+                        .execute())
+                .flatMap(Result::getRowsUpdated)
+                .then();
+        return lock.then(share);
     }
 
-    public Mono<Void> reserve(String sku, int quantity) {
-        return change(sku, quantity);
-    }
+    private static final String LOCK_SLOTS =
+            "select 1 from bond_stock_slot where sku = any($1) order by sku, slot for update";
 
-    public Mono<Void> release(String sku, int quantity) {
-        return change(sku, -quantity);
-    }
+    private static final String ALLOT = "with wanted (sku, quantity) as (select * from unnest($1::varchar[],"
+            + " $2::integer[])), free as (select s.sku, greatest(" + availableUnitsOn("$3") + ", 0) as units,"
+            + " w.quantity from bond_stock s join wanted w on w.sku = s.sku),"
+            + " kept as (select sku, units - least(units, quantity) as units, least(units, quantity) as first"
+            + " from free)"
+            + " update bond_stock_slot x set allotted_on = $3, allotted = x.reserved + k.units / " + SLOTS
+            + " + case when x.slot = $4 then k.first + k.units % " + SLOTS + " else 0 end"
+            + " from kept k where x.sku = k.sku";
 
-    /** Gives back every unit an order reserved. */
+    /** Gives back every unit a cancelled order reserved: they stay in bond, in the allotment of its slot. */
     public Mono<Void> releaseOrder(String orderNo) {
-        return db.sql("update bond_stock s set reserved = s.reserved - l.qty from"
-                        + " (select sku, sum(quantity) as qty from order_line where order_no = $1 group by sku) l"
-                        + " where s.sku = l.sku")
-                .bind(0, orderNo)
-                .then();
+        return giveBack(orderNo, "");
     }
 
-    private Mono<Void> change(String sku, int delta) {
-        return db.sql("update bond_stock set reserved = reserved + $2 where sku = $1")
-                .bind(0, sku)
-                .bind(1, delta)
+    /** Gives back every unit an order reserved as they leave the bond, and so its slot's allotment of them too. */
+    public Mono<Void> takeOutOfBond(String orderNo) {
+        return giveBack(orderNo, ", allotted = x.allotted - l.qty");
+    }
+
+    private Mono<Void> giveBack(String orderNo, String allotment) {
+        return db.sql("with o as (select stock_slot from customer_order where order_no = $1),"
+                        + " l as (select sku, sum(quantity) as qty from order_line where order_no = $1 group by sku),"
+                        + " slotted as (update bond_stock_slot x set reserved = x.reserved - l.qty" + allotment
+                        + " from l, o where x.sku = l.sku and x.slot = o.stock_slot)"
+                        + " update bond_stock s set reserved_before_slots = s.reserved_before_slots - l.qty from l, o"
+                        + " where s.sku = l.sku and o.stock_slot is null")
+                .bind(0, orderNo)
                 .then();
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
@@ -33,9 +34,11 @@ import reactor.core.publisher.Mono;
  * PostgreSQL applies whole or not at all.
  *
  * <p>The write is optimistic. It adds to the buyer's quota row only if the row's version is still the one read, and
- * reserves a SKU's units only if they are still available; when either fails, it changes nothing and fails with
- * {@link PlacementConflict}, and the caller reads and checks again. The quota row is written first, so a buyer's
- * concurrent orders meet there, one at a time, before any of them locks stock.
+ * reserves a SKU's units only if the order's stock slot still has them allotted for the day; when the quota moved, it
+ * changes nothing and fails with {@link PlacementConflict}, and the caller reads and checks again. The quota row is
+ * written first, so a buyer's concurrent orders meet there, one at a time, before any of them locks stock. When the
+ * slot is short, the SKU's free units are allotted again (see {@link BondStock#allot}) and the write tried once more,
+ * which fails the same way if even that leaves too few.
  */
 @Repository
 class PlacementStatements {
@@ -66,27 +69,32 @@ class PlacementStatements {
                 + " as u (sku) left join buyer_quota q on q.buyer_id_hash = $1 and q.year = $2";
     }
 
+    /** The SQLSTATE of {@code stock_slot_short()}. */
+    private static final String SLOT_SHORT = "PSLOT";
+
     /** The version read when the buyer has no quota row for the year yet. */
     static final int NO_QUOTA_ROW = -1;
 
     /**
-     * The write of an order of one SKU. Its stock row is locked by the update itself, which PostgreSQL checks again
-     * against the row as the order before it left it; a separate {@code for update} of that row first, as
-     * {@link #WRITE_SEVERAL_SKUS} needs, would lock the busiest row of the table twice per order. Under load that
-     * second lock cost a third of the statement's processor time in PostgreSQL.
+     * The write of an order of one SKU. It reserves in the order's slot of the SKU's stock, within what the slot has
+     * allotted for the day, and the update locks the slot row itself, which PostgreSQL checks again against the row as
+     * the order before it left it; a separate {@code for update} of the row first, as {@link #WRITE_SEVERAL_SKUS}
+     * needs, would lock it twice.
      */
-    private static final String WRITE_ONE_SKU = write(" reserved as (update bond_stock s set reserved = s.reserved"
-            + " + units.quantity from units where s.sku = units.sku and exists (select from quota) and "
-            + BondStock.availableUnitsOn("$37") + " >= units.quantity returning s.sku),");
+    private static final String WRITE_ONE_SKU = write(" reserved as (update bond_stock_slot s set reserved ="
+            + " s.reserved + units.quantity from units where s.sku = units.sku and s.slot = $39"
+            + " and exists (select from quota) and s.allotted_on = $37 and s.reserved + units.quantity <= s.allotted"
+            + " returning s.sku),");
 
     /**
-     * The write of an order of several SKUs: their stock rows are locked in SKU order, so that two orders of the same
+     * The write of an order of several SKUs: their slot rows are locked in SKU order, so that two orders of the same
      * SKUs never deadlock, and only once the quota row is taken.
      */
-    private static final String WRITE_SEVERAL_SKUS = write(" reserved as (update bond_stock s set reserved ="
-            + " s.reserved + w.quantity from (select b.sku, units.quantity from bond_stock b join units on units.sku ="
-            + " b.sku where exists (select from quota) order by b.sku for update of b) w where s.sku = w.sku and "
-            + BondStock.availableUnitsOn("$37") + " >= w.quantity returning s.sku),");
+    private static final String WRITE_SEVERAL_SKUS = write(" reserved as (update bond_stock_slot s set reserved ="
+            + " s.reserved + w.quantity from (select b.sku, b.slot, units.quantity from bond_stock_slot b join units on"
+            + " units.sku = b.sku where b.slot = $39 and exists (select from quota) order by b.sku for update of b) w"
+            + " where s.sku = w.sku and s.slot = w.slot and s.allotted_on = $37 and s.reserved + w.quantity <="
+            + " s.allotted returning s.sku),");
 
     private static String write(String reserved) {
         return "with quota as (insert into buyer_quota (buyer_id_hash, year, used, version)"
@@ -96,8 +104,8 @@ class PlacementStatements {
                 + " units (sku, quantity) as (select * from unnest($35::varchar[], $36::integer[])),"
                 + reserved
                 + " head as (insert into customer_order (" + OrderRow.COLUMNS
-                + ", updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,"
-                + " $18, $19, $20, $21, $22, $23, $24, $23)),"
+                + ", updated_at, stock_slot) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+                + " $16, $17, $18, $19, $20, $21, $22, $23, $24, $23, $39)),"
                 + " lines as (insert into order_line (order_no, line_no, sku, name, gcode, unit, quantity, unit_price,"
                 + " line_value, freight, tax) select $1, * from unnest($25::integer[], $26::varchar[], $27::varchar[],"
                 + " $28::varchar[], $29::varchar[], $30::integer[], $31::numeric[], $32::numeric[], $33::numeric[],"
@@ -108,9 +116,10 @@ class PlacementStatements {
                 + " select $11, $22, sku, quantity from units on conflict (buyer_id_hash, year, sku) do update"
                 + " set quantity = buyer_product_quota.quantity + excluded.quantity)"
                 // the statement fails, and so writes nothing, unless the quota row was the one read and every SKU's
-                // units were still there
+                // slot still had the units allotted
                 + " select placement_conflict() where (select count(*) from quota) <> 1"
-                + " or (select count(*) from reserved) <> (select count(*) from units)";
+                + " union all select stock_slot_short() where (select count(*) from quota) = 1"
+                + " and (select count(*) from reserved) <> (select count(*) from units)";
     }
 
     private final DatabaseClient db;
@@ -209,7 +218,30 @@ class PlacementStatements {
     private Mono<Void> write(Connection c, OrderRow o, List<OrderLineRow> lines, int quotaVersion, LocalDate day) {
         Map<String, Integer> units = new TreeMap<>();
         lines.forEach(l -> units.merge(l.sku(), l.quantity(), Integer::sum));
-        Statement write = c.createStatement(units.size() == 1 ? WRITE_ONE_SKU : WRITE_SEVERAL_SKUS)
+        int slot = BondStock.slotOf(o.idempotencyKey());
+        Supplier<Mono<Void>> write = () -> Flux.from(
+                        statement(c, o, lines, quotaVersion, day, units, slot).execute())
+                .flatMap(Result::getRowsUpdated)
+                .then();
+        // the order's slot was short: its SKUs' slots are allotted again, in a transaction of their own that locks
+        // no quota row, so that it never waits on a placement waiting for it, and the order written once more. Should
+        // another order have taken what the allotment gave this one, the write fails again, and the caller reads again
+        return write.get().onErrorResume(PlacementStatements::slotShort, e -> Mono.from(c.beginTransaction())
+                .then(BondStock.allot(c, units, slot, day))
+                .then(Mono.from(c.commitTransaction()))
+                .onErrorResume(failed -> Mono.from(c.rollbackTransaction()).then(Mono.error(failed)))
+                .then(Mono.defer(write)));
+    }
+
+    private Statement statement(
+            Connection c,
+            OrderRow o,
+            List<OrderLineRow> lines,
+            int quotaVersion,
+            LocalDate day,
+            Map<String, Integer> units,
+            int slot) {
+        return c.createStatement(units.size() == 1 ? WRITE_ONE_SKU : WRITE_SEVERAL_SKUS)
                 .bind(0, o.orderNo())
                 .bind(1, o.orderToken())
                 .bind(2, o.idempotencyKey())
@@ -247,8 +279,12 @@ class PlacementStatements {
                 .bind(34, units.keySet().toArray(String[]::new))
                 .bind(35, units.values().toArray(Integer[]::new))
                 .bind(36, day)
-                .bind(37, quotaVersion);
-        return Flux.from(write.execute()).flatMap(Result::getRowsUpdated).then();
+                .bind(37, quotaVersion)
+                .bind(38, slot);
+    }
+
+    private static boolean slotShort(Throwable e) {
+        return e instanceof R2dbcException r && SLOT_SHORT.equals(r.getSqlState());
     }
 
     /**

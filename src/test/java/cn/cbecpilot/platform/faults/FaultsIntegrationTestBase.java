@@ -169,7 +169,7 @@ abstract class FaultsIntegrationTestBase extends IntegrationTestBase {
 
     protected Stock stock() {
         return db.sql("select s.reserved::bigint, (select coalesce(sum(l.remaining), 0) from lot l where l.sku = s.sku)"
-                        + " from bond_stock s where s.sku = $1")
+                        + " from bond_stock_reserved s where s.sku = $1")
                 .bind(0, SKU)
                 .map((r, m) -> new Stock(r.get(0, Long.class), r.get(1, Long.class)))
                 .one()

@@ -99,7 +99,7 @@ class CancellationBeforeInventoryNumberIntegrationTest extends IntegrationTestBa
                 .extracting(m -> m.get("direction") + " " + m.get("type"))
                 .contains("OUT CEB621", "IN CEB622")
                 .doesNotContain("OUT CEB623");
-        assertThat(count("select reserved::bigint from bond_stock where sku = '" + sku + "'"))
+        assertThat(count("select reserved::bigint from bond_stock_reserved where sku = '" + sku + "'"))
                 .isZero();
         assertThat(count("select count(*) from order_history where order_no = '" + orderNo
                         + "' and event = 'RECEIPT_622_100' and from_status = 'CANCELLING' and to_status = 'CANCELLED'"))

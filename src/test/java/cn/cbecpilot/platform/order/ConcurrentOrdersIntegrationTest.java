@@ -73,8 +73,33 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTestBase {
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
         assertThat(statuses).filteredOn(s -> s == 422).hasSize(7);
-        assertThat(count("select reserved from bond_stock where sku = '" + sku + "'"))
+        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
                 .isEqualTo(5);
+    }
+
+    /**
+     * Forty buyers race for 25 units, their orders falling in all eight of the SKU's stock slots, which have units
+     * allotted for the day once the first order has placed: each unit is sold once, whichever slot sells it.
+     */
+    @Test
+    void sellsEachUnitOnceWhicheverStockSlotTheOrdersFallIn() {
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬片", "68.00", 25);
+        race(List.of(anOrderRequest().line(sku, 1).buyer(nextBuyer())));
+        List<OrderRequests> buyers = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> anOrderRequest().line(sku, 1).buyer(nextBuyer()))
+                .toList();
+
+        List<Integer> statuses = race(buyers);
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(24);
+        assertThat(statuses).filteredOn(s -> s == 422).hasSize(16);
+        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
+                .isEqualTo(25);
+        assertThat(count("select count(distinct o.stock_slot) from customer_order o join order_line l using"
+                        + " (order_no) where l.sku = '" + sku + "'"))
+                .isGreaterThan(4);
+        assertThat(count("select sum(allotted) from bond_stock_slot where sku = '" + sku + "'"))
+                .isLessThanOrEqualTo(25);
     }
 
     @Test
@@ -97,9 +122,9 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTestBase {
         List<Integer> statuses = race(orders);
 
         assertThat(statuses).containsOnly(201);
-        assertThat(count("select reserved from bond_stock where sku = '" + ibuprofen + "'"))
+        assertThat(count("select reserved from bond_stock_reserved where sku = '" + ibuprofen + "'"))
                 .isEqualTo(16);
-        assertThat(count("select reserved from bond_stock where sku = '" + loratadine + "'"))
+        assertThat(count("select reserved from bond_stock_reserved where sku = '" + loratadine + "'"))
                 .isEqualTo(32);
     }
 
@@ -116,7 +141,7 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTestBase {
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
         assertThat(statuses).filteredOn(s -> s == 422).hasSize(5);
-        assertThat(count("select reserved from bond_stock where sku = '" + plenty + "'"))
+        assertThat(count("select reserved from bond_stock_reserved where sku = '" + plenty + "'"))
                 .as("the refused orders' units of the other SKU are not held")
                 .isEqualTo(3);
         assertThat(count("select count(*) from order_line where sku = '" + plenty + "'"))

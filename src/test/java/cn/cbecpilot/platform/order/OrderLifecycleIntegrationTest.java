@@ -421,7 +421,7 @@ class OrderLifecycleIntegrationTest extends IntegrationTestBase {
     }
 
     private long reserved(String sku) {
-        return count("select reserved::bigint from bond_stock where sku = '" + sku + "'");
+        return count("select reserved::bigint from bond_stock_reserved where sku = '" + sku + "'");
     }
 
     private long quotaUsed(String orderNo) {

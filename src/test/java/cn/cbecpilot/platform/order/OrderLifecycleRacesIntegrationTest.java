@@ -78,7 +78,7 @@ class OrderLifecycleRacesIntegrationTest extends IntegrationTestBase {
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
-        assertThat(count("select reserved::bigint from bond_stock where sku = '" + sku + "'"))
+        assertThat(count("select reserved::bigint from bond_stock_reserved where sku = '" + sku + "'"))
                 .isZero();
         assertThat(count("select count(*) from order_history where event = 'CANCEL' and order_no = '" + order.orderNo()
                         + "'"))

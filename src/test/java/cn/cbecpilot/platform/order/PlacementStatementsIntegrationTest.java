@@ -210,7 +210,7 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
         assertThat(status).isEqualTo(422);
         assertThat(count("select count(*) from customer_order where idempotency_key = '" + key + "'"))
                 .isZero();
-        assertThat(count("select reserved from bond_stock where sku = '" + sku + "'"))
+        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
                 .isOne();
     }
 
@@ -235,7 +235,7 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
         assertThat(statuses).hasSize(48).containsOnly(201);
         assertThat(count("select count(*) from customer_order where idempotency_key = '" + key + "'"))
                 .isOne();
-        assertThat(count("select reserved from bond_stock where sku = '" + sku + "'"))
+        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
                 .isOne();
     }
 

@@ -72,7 +72,7 @@ class BadInputIntegrationTest extends IntegrationTestBase {
     @MethodSource("malformedOrders")
     void refusesMalformedOrdersWithAProblemAndChangesNothing(String what, String body, int status) {
         long orders = count("select count(*) from customer_order");
-        long reserved = count("select sum(reserved) from bond_stock");
+        long reserved = count("select sum(reserved) from bond_stock_reserved");
 
         http.post()
                 .uri("/api/orders")
@@ -89,7 +89,7 @@ class BadInputIntegrationTest extends IntegrationTestBase {
                 .isNotEmpty();
 
         assertThat(count("select count(*) from customer_order")).isEqualTo(orders);
-        assertThat(count("select sum(reserved) from bond_stock")).isEqualTo(reserved);
+        assertThat(count("select sum(reserved) from bond_stock_reserved")).isEqualTo(reserved);
     }
 
     @Test

@@ -32,7 +32,7 @@ class GeneratedOrderRequestsIntegrationTest extends IntegrationTestBase {
         int refused = 0;
         for (String body : bodies) {
             long orders = count("select count(*) from customer_order");
-            long reserved = count("select coalesce(sum(reserved), 0) from bond_stock");
+            long reserved = count("select coalesce(sum(reserved), 0) from bond_stock_reserved");
 
             int status = post(body);
 
@@ -42,7 +42,7 @@ class GeneratedOrderRequestsIntegrationTest extends IntegrationTestBase {
                 assertThat(count("select count(*) from customer_order"))
                         .as(body)
                         .isEqualTo(orders);
-                assertThat(count("select coalesce(sum(reserved), 0) from bond_stock"))
+                assertThat(count("select coalesce(sum(reserved), 0) from bond_stock_reserved"))
                         .as(body)
                         .isEqualTo(reserved);
             }
