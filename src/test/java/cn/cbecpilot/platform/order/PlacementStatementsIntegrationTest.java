@@ -3,7 +3,6 @@ package cn.cbecpilot.platform.order;
 import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import cn.cbecpilot.platform.config.PlatformProperties;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
@@ -186,7 +185,7 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
                                 .then(lock(
                                         c, "select 1 from buyer_quota where buyer_id_hash = $1 for update", buyerHash))
                                 .then(Mono.zip(
-                                                post(
+                                                postOrder(
                                                         client,
                                                         key,
                                                         anOrderRequest()
@@ -225,10 +224,10 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
         WebClient client = WebClient.create("http://127.0.0.1:" + port);
         OrderRequests order = anOrderRequest().line(sku, 1).buyer(nextBuyer());
         String key = UUID.randomUUID().toString();
-        assertThat(post(client, key, order).block(Duration.ofSeconds(10))).isEqualTo(201);
+        assertThat(postOrder(client, key, order).block(Duration.ofSeconds(10))).isEqualTo(201);
 
         List<Integer> statuses = Flux.range(0, 48)
-                .flatMap(i -> post(client, key, order), 48)
+                .flatMap(i -> postOrder(client, key, order), 48)
                 .collectList()
                 .block(Duration.ofSeconds(30));
 
@@ -239,23 +238,7 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
                 .isOne();
     }
 
-    private void awaitAPlacementWaitingOnALock() {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                                + " and query like 'with quota as (insert into buyer_quota%'")
-                        == 1);
-    }
-
     private static Mono<Integer> post(WebClient client, OrderRequests order) {
-        return post(client, UUID.randomUUID().toString(), order);
-    }
-
-    private static Mono<Integer> post(WebClient client, String key, OrderRequests order) {
-        return client.post()
-                .uri("/api/orders")
-                .header("Idempotency-Key", key)
-                .bodyValue(order.body())
-                .exchangeToMono(response ->
-                        response.releaseBody().thenReturn(response.statusCode().value()));
+        return postOrder(client, UUID.randomUUID().toString(), order);
     }
 }

@@ -2,7 +2,6 @@ package cn.cbecpilot.platform.order;
 
 import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import cn.cbecpilot.platform.bond.BondStock;
 import cn.cbecpilot.platform.customs.ReceiptConsumer;
@@ -217,7 +216,7 @@ class StockSlotsIntegrationTest extends IntegrationTestBase {
                                                 .execute())
                                         .flatMap(r -> Mono.from(r.getRowsUpdated())))
                                 .then(Mono.zip(
-                                        post(client, key, order),
+                                        postOrder(client, key, order),
                                         Mono.fromRunnable(() -> {
                                                     awaitAPlacementWaitingOnALock();
                                                     meanwhile.run();
@@ -228,13 +227,6 @@ class StockSlotsIntegrationTest extends IntegrationTestBase {
                                 .map(t -> t.getT1()),
                         Connection::close)
                 .block(Duration.ofSeconds(60));
-    }
-
-    private void awaitAPlacementWaitingOnALock() {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                                + " and query like 'with quota as (insert into buyer_quota%'")
-                        == 1);
     }
 
     private String buyerHash(String sku) {
@@ -281,15 +273,7 @@ class StockSlotsIntegrationTest extends IntegrationTestBase {
     }
 
     private int post(String key, OrderRequests order) {
-        return post(WebClient.create("http://127.0.0.1:" + port), key, order).block(Duration.ofSeconds(30));
-    }
-
-    private static Mono<Integer> post(WebClient client, String key, OrderRequests order) {
-        return client.post()
-                .uri("/api/orders")
-                .header("Idempotency-Key", key)
-                .bodyValue(order.body())
-                .exchangeToMono(response ->
-                        response.releaseBody().thenReturn(response.statusCode().value()));
+        return postOrder(WebClient.create("http://127.0.0.1:" + port), key, order)
+                .block(Duration.ofSeconds(30));
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The whole platform over real HTTP on a random port, on the JVM's one embedded PostgreSQL with the demo data. Every
@@ -80,6 +82,24 @@ public abstract class IntegrationTestBase {
 
     protected long count(String sql) {
         return db.sql(sql).map((r, m) -> r.get(0, Long.class)).one().toFuture().join();
+    }
+
+    /** Waits until one placement's write waits on a row lock another transaction of the test holds. */
+    protected void awaitAPlacementWaitingOnALock() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                + " and query like 'with quota as (insert into buyer_quota%'")
+                        == 1);
+    }
+
+    /** Places the order with the Idempotency-Key; answers the HTTP status. */
+    protected static Mono<Integer> postOrder(WebClient client, String key, OrderRequests order) {
+        return client.post()
+                .uri("/api/orders")
+                .header("Idempotency-Key", key)
+                .bodyValue(order.body())
+                .exchangeToMono(response ->
+                        response.releaseBody().thenReturn(response.statusCode().value()));
     }
 
     /** The first column of every row the query answers, as text, with {@code $1} bound to {@code parameter}. */
