@@ -8,12 +8,13 @@
 --     sum(allotted) + reserved_before_slots <= units in bond on allotted_on
 --
 -- An order reserves in its slot only while reserved + quantity <= allotted and the allotment was made for the order's
--- day (lots expire by the day). When the slot is short, the platform re-allots the SKU: it locks all eight slots, counts
--- the units in bond after taking those locks, and shares what no order holds between the slots, the short one first.
+-- day (lots expire by the day). When the slot is short, the platform allots the SKU again: it locks all eight slots,
+-- counts the units in bond after taking those locks, and gives the short slot what it lacks from the units no slot
+-- holds, or, when those do not cover it or the allotments are of another day, shares out afresh what no order holds.
 -- What keeps the rule between allotments:
--- - picking takes units out of bond and out of the order's slot's allotment together;
--- - a cancelled order's units go back to its slot's allotment (they are still in bond);
--- - a recall takes every slot's unreserved allotment away while it blocks units, so the next orders re-allot from what
+-- - an order giving its units back, picked or cancelled, gives its slot's allotment of them back too, so that the next
+--   allotment counts them again from the lots (a cancelled order may hold units a recall or an expiry took since);
+-- - a recall takes every slot's unreserved allotment away while it blocks units, so the next orders allot from what
 --   is left; new lots add to stock, which the next allotment shares out.
 
 alter table bond_stock rename column reserved to reserved_before_slots;

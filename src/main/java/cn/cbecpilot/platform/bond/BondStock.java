@@ -85,11 +85,14 @@ public class BondStock {
     }
 
     /**
-     * Shares out again the units of each SKU in bond on {@code day} that no order holds, on a connection inside a
-     * transaction, which then holds every slot of those SKUs until it ends: slot {@code slot} gets the units
-     * {@code wanted} names, if that many are free, and an even share of the rest, the other slots an even share. The
-     * slots are locked first, in SKU and slot order, and the units counted after, so that no order reserves in them
-     * or takes units out of bond in between.
+     * Allots the units of each SKU in bond on {@code day} that no order holds, on a connection inside a transaction,
+     * which then holds every slot of those SKUs until it ends; the slots are locked first, in SKU and slot order, and
+     * the units counted after, so that no order reserves in them or takes units out of bond in between. When every
+     * slot's allotment is for {@code day} and the units no slot holds cover what slot {@code slot} lacks for the
+     * quantity {@code wanted} names, that slot gets what it lacks and an even share of the rest, and the other slots
+     * keep theirs, so that two short slots do not take each other's units in turn. Otherwise (a new day, a recall
+     * having taken allotments away, the last units going) the free units are shared out afresh: slot {@code slot} gets
+     * the quantity, if that many are free, and an even share of the rest, the other slots an even share.
      */
     public static Mono<Void> allot(Connection c, Map<String, Integer> wanted, int slot, LocalDate day) {
         Map<String, Integer> sorted = new TreeMap<>(wanted);
@@ -112,29 +115,35 @@ public class BondStock {
             "select 1 from bond_stock_slot where sku = any($1) order by sku, slot for update";
 
     private static final String ALLOT = "with wanted (sku, quantity) as (select * from unnest($1::varchar[],"
-            + " $2::integer[])), free as (select s.sku, greatest(" + availableUnitsOn("$3") + ", 0) as units,"
-            + " w.quantity from bond_stock s join wanted w on w.sku = s.sku),"
-            + " kept as (select sku, units - least(units, quantity) as units, least(units, quantity) as first"
-            + " from free)"
-            + " update bond_stock_slot x set allotted_on = $3, allotted = x.reserved + k.units / " + SLOTS
-            + " + case when x.slot = $4 then k.first + k.units % " + SLOTS + " else 0 end"
-            + " from kept k where x.sku = k.sku";
+            + " $2::integer[])),"
+            + " counted as (select s.sku, w.quantity, greatest(" + availableUnitsOn("$3") + ", 0) as free,"
+            + " (select sum(x.allotted - x.reserved) from bond_stock_slot x where x.sku = s.sku) as spare,"
+            + " (select x.allotted - x.reserved from bond_stock_slot x where x.sku = s.sku and x.slot = $4) as own,"
+            + " (select bool_and(x.allotted_on is not distinct from $3) from bond_stock_slot x where x.sku = s.sku)"
+            + " as today from bond_stock s join wanted w on w.sku = s.sku),"
+            + " planned as (select sku, free, least(free, quantity) as first, today and free - spare >="
+            + " greatest(quantity - own, 0) as topped, free - spare as pool, greatest(quantity - own, 0) as lack"
+            + " from counted)"
+            + " update bond_stock_slot x set allotted_on = $3, allotted = case when p.topped then x.allotted + case"
+            + " when x.slot = $4 then p.lack + (p.pool - p.lack) / " + SLOTS + " else 0 end"
+            + " else x.reserved + (p.free - p.first) / " + SLOTS + " + case when x.slot = $4 then p.first"
+            + " + (p.free - p.first) % " + SLOTS + " else 0 end end"
+            + " from planned p where x.sku = p.sku";
 
-    /** Gives back every unit a cancelled order reserved: they stay in bond, in the allotment of its slot. */
-    public Mono<Void> releaseOrder(String orderNo) {
-        return giveBack(orderNo, "");
-    }
-
-    /** Gives back every unit an order reserved as they leave the bond, and so its slot's allotment of them too. */
-    public Mono<Void> takeOutOfBond(String orderNo) {
-        return giveBack(orderNo, ", allotted = x.allotted - l.qty");
-    }
-
-    private Mono<Void> giveBack(String orderNo, String allotment) {
+    /**
+     * Gives back every unit an order reserved, whether they leave the bond (picked) or stay (cancelled, expired,
+     * returned abroad), and its slot's allotment of them with them: the next allotment counts what is in bond then
+     * and shares it out, which a cancelled order's units left in its slot's allotment would not do when a recall or
+     * an expiry has since taken units out of stock. The order's slot rows are locked in SKU order, as a placement
+     * and an allotment lock them. An order placed before the slots gives back to the stock row it reserved in.
+     */
+    public Mono<Void> giveBack(String orderNo) {
         return db.sql("with o as (select stock_slot from customer_order where order_no = $1),"
                         + " l as (select sku, sum(quantity) as qty from order_line where order_no = $1 group by sku),"
-                        + " slotted as (update bond_stock_slot x set reserved = x.reserved - l.qty" + allotment
-                        + " from l, o where x.sku = l.sku and x.slot = o.stock_slot)"
+                        + " slotted as (update bond_stock_slot x set reserved = x.reserved - w.qty,"
+                        + " allotted = x.allotted - w.qty from (select b.sku, b.slot, l.qty from bond_stock_slot b"
+                        + " join l on l.sku = b.sku join o on o.stock_slot = b.slot order by b.sku for update of b) w"
+                        + " where x.sku = w.sku and x.slot = w.slot)"
                         + " update bond_stock s set reserved_before_slots = s.reserved_before_slots - l.qty from l, o"
                         + " where s.sku = l.sku and o.stock_slot is null")
                 .bind(0, orderNo)

@@ -167,7 +167,7 @@ public class ChangingOrders {
 
     /** What a cancelled or expired order held, back to the buyer's quota and to stock. */
     Mono<Void> giveBack(LifecycleRow row) {
-        return quotas.giveBack(row.order()).then(stock.releaseOrder(row.orderNo()));
+        return quotas.giveBack(row.order()).then(stock.giveBack(row.orderNo()));
     }
 
     /** The CEB623 still waiting to leave goes back with the rejection that completed the cancellation. */

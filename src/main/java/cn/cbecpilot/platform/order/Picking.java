@@ -39,7 +39,7 @@ class Picking {
                         ? firstExpiring(orderNo, lines, today)
                         : scannedCodes(orderNo, lines, scanned, today));
         return bound.then(codes.leaveLots(orderNo))
-                .then(stock.takeOutOfBond(orderNo))
+                .then(stock.giveBack(orderNo))
                 .then(codes.event(orderNo, "PICKED", null, at));
     }
 

@@ -162,6 +162,65 @@ class StockSlotsIntegrationTest extends IntegrationTestBase {
     }
 
     /**
+     * An order holding units a recall then blocked is cancelled: its units leave its slot's allotment with it, so that
+     * two orders racing for the two units of a new lot, in that slot, do not both get them on the strength of the
+     * allotment the cancelled order left.
+     */
+    @Test
+    void aCancelledOrderLeavesNoAllotmentOfUnitsARecallBlockedSince() {
+        String sku = reference.drugInStock("布洛芬片", "68.00", 5);
+        long buyer = nextBuyer();
+        OrderJourneys.Placed holding =
+                placed(keyInSlot(3), anOrderRequest().line(sku, 5).buyer(buyer));
+        operator()
+                .post()
+                .uri("/api/console/recalls")
+                .bodyValue(Map.of("sku", sku, "reason", "包装破损"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CREATED);
+        journeys.consumer(holding, "cancel").expectStatus().isOk();
+        lot(sku, LocalDate.now(clock).plusYears(2), 2);
+        String key = keyInSlot(3);
+
+        int status = placedWhileTheBuyersQuotaIsLocked(
+                key, anOrderRequest().line(sku, 2).buyer(buyer), buyerHash(sku), () -> assertThat(
+                                post(keyInSlot(3), anOrderRequest().line(sku, 2).buyer(nextBuyer())))
+                        .isEqualTo(201));
+
+        assertThat(status).isEqualTo(422);
+        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
+                .isEqualTo(2);
+        assertAllottedWithinStock(sku);
+    }
+
+    /**
+     * A short slot takes what it lacks from units no slot holds (a new lot here) and leaves the other slots' allotments
+     * as they were, rather than sharing everything out again, which near the last units would have short slots take
+     * each other's units in turn.
+     */
+    @Test
+    void aShortSlotIsToppedUpFromUnitsNoSlotHoldsAndTheOthersKeepTheirs() {
+        String sku = reference.drugInStock("布洛芬片", "68.00", 20);
+        placed(keyInSlot(0), anOrderRequest().line(sku, 1).buyer(nextBuyer()));
+        List<String> before = texts(
+                "select slot || ':' || allotted from bond_stock_slot where sku = $1 and slot <> 4 order by slot", sku);
+        lot(sku, LocalDate.now(clock).plusYears(2), 40);
+
+        assertThat(post(keyInSlot(4), anOrderRequest().line(sku, 5).buyer(nextBuyer())))
+                .isEqualTo(201);
+
+        assertThat(texts(
+                        "select slot || ':' || allotted from bond_stock_slot where sku = $1 and slot <> 4 order by slot",
+                        sku))
+                .isEqualTo(before);
+        assertThat(count("select allotted - reserved from bond_stock_slot where sku = '" + sku + "' and slot = 4"))
+                .as("the rest of the new units, less what slot 4 took, shared in eighths")
+                .isEqualTo((40 + 2 - 5) / BondStock.SLOTS);
+        assertAllottedWithinStock(sku);
+    }
+
+    /**
      * Orders placed before the slots reserved in the stock row itself; cancelling one gives its units back there, not
      * to a slot, whose count would go below zero.
      */
