@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
  * <p>An order reserves in one of the SKU's {@value #SLOTS} slots, so that concurrent orders of one SKU do not all queue
  * on one row. A slot reserves only up to its allotment, and the allotments never add up to more than the units in bond
  * that no order holds (see {@code V83__stock_slots.sql}), so two orders still cannot take the last unit: when an
- * order's slot is short, {@link #allot} shares the SKU's free units out again, with all its slots locked.
+ * order's slot is short, {@link #allot} tops it up from the free units no slot holds, or shares them out afresh, with
+ * all the SKU's slots locked.
  */
 @Repository
 public class BondStock {

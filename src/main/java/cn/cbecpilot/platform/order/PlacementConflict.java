@@ -11,11 +11,14 @@ import org.springframework.dao.ConcurrencyFailureException;
  */
 class PlacementConflict extends ConcurrencyFailureException {
 
+    /** The SQLSTATE of {@code stock_slot_short()} (V83). */
+    static final String SLOT_SHORT = "PSLOT";
+
     /**
      * The write's own refusals (raised by placement_conflict(), and by stock_slot_short() when even a fresh allotment
      * left too few units) and a deadlock PostgreSQL broke.
      */
-    static final Set<String> SQL_STATES = Set.of("40001", "PSLOT", "40P01");
+    static final Set<String> SQL_STATES = Set.of("40001", SLOT_SHORT, "40P01");
 
     PlacementConflict(Throwable cause) {
         super("the buyer's quota or the units changed while the order was placed", cause);

@@ -69,9 +69,6 @@ class PlacementStatements {
                 + " as u (sku) left join buyer_quota q on q.buyer_id_hash = $1 and q.year = $2";
     }
 
-    /** The SQLSTATE of {@code stock_slot_short()}. */
-    private static final String SLOT_SHORT = "PSLOT";
-
     /** The version read when the buyer has no quota row for the year yet. */
     static final int NO_QUOTA_ROW = -1;
 
@@ -284,7 +281,7 @@ class PlacementStatements {
     }
 
     private static boolean slotShort(Throwable e) {
-        return e instanceof R2dbcException r && SLOT_SHORT.equals(r.getSqlState());
+        return e instanceof R2dbcException r && PlacementConflict.SLOT_SHORT.equals(r.getSqlState());
     }
 
     /**

@@ -108,13 +108,7 @@ class StockSlotsIntegrationTest extends IntegrationTestBase {
         String key = keyInSlot(3);
 
         int status = placedWhileTheBuyersQuotaIsLocked(
-                key, anOrderRequest().line(sku, 1).buyer(buyer), buyerHash(sku), () -> operator()
-                        .post()
-                        .uri("/api/console/recalls")
-                        .bodyValue(Map.of("sku", sku, "reason", "包装破损"))
-                        .exchange()
-                        .expectStatus()
-                        .isEqualTo(HttpStatus.CREATED));
+                key, anOrderRequest().line(sku, 1).buyer(buyer), buyerHash(sku), () -> recallEveryLot(sku));
 
         assertThat(status).isEqualTo(422);
         assertThat(count("select count(*) from customer_order where idempotency_key = '" + key + "'"))
@@ -172,13 +166,7 @@ class StockSlotsIntegrationTest extends IntegrationTestBase {
         long buyer = nextBuyer();
         OrderJourneys.Placed holding =
                 placed(keyInSlot(3), anOrderRequest().line(sku, 5).buyer(buyer));
-        operator()
-                .post()
-                .uri("/api/console/recalls")
-                .bodyValue(Map.of("sku", sku, "reason", "包装破损"))
-                .exchange()
-                .expectStatus()
-                .isEqualTo(HttpStatus.CREATED);
+        recallEveryLot(sku);
         journeys.consumer(holding, "cancel").expectStatus().isOk();
         lot(sku, LocalDate.now(clock).plusYears(2), 2);
         String key = keyInSlot(3);
@@ -295,6 +283,17 @@ class StockSlotsIntegrationTest extends IntegrationTestBase {
                 .map((r, m) -> r.get(0, String.class))
                 .one()
                 .block(Duration.ofSeconds(10));
+    }
+
+    /** Recalls every lot of the SKU through the console API. */
+    private void recallEveryLot(String sku) {
+        operator()
+                .post()
+                .uri("/api/console/recalls")
+                .bodyValue(Map.of("sku", sku, "reason", "包装破损"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CREATED);
     }
 
     private void lot(String sku, LocalDate expiry, int units) {
