@@ -4,6 +4,8 @@ import cn.cbecpilot.ceb.gateway.ReceiptHandler;
 import cn.cbecpilot.ceb.message.MessageType;
 import cn.cbecpilot.ceb.message.Receipt;
 import cn.cbecpilot.ceb.xml.CebXmlException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -84,22 +86,44 @@ class ReceiptRecording implements ReceiptHandler {
      */
     static final String WAIT_FOR_ROWS = "set local lock_timeout = '500ms'";
 
+    /** The gauge of receipts waiting to be {@linkplain GatheredReceipts gathered} into the next write. */
+    static final String WAITING = "platform.customs.receipts.waiting";
+
     private final DatabaseClient db;
     private final List<ReceiptConsumer> consumers;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final GatheredMarks marks = new GatheredMarks(this::markApplied);
+    private final GatheredReceipts gathered = new GatheredReceipts(this::handleGathered, this::handleMessage);
 
-    ReceiptRecording(DatabaseClient db, List<ReceiptConsumer> consumers, TransactionalOperator tx, Clock clock) {
+    ReceiptRecording(
+            DatabaseClient db,
+            List<ReceiptConsumer> consumers,
+            TransactionalOperator tx,
+            Clock clock,
+            MeterRegistry meters) {
         this.db = db;
         this.tx = tx;
         this.consumers = consumers;
         this.clock = clock;
+        Gauge.builder(WAITING, gathered, GatheredReceipts::waiting)
+                .description("Receipts pushed one to a message waiting for the write under way, to be written together")
+                .register(meters);
     }
 
     @Override
     public Mono<Void> handle(Receipt receipt) {
         return handleAll(List.of(receipt)).then();
+    }
+
+    /**
+     * A message of one receipt, as the single window pushes most, is handled together with the others of one receipt
+     * arriving meanwhile ({@link GatheredReceipts}), as if they were one message's; a message of several by itself.
+     */
+    @Override
+    public Flux<Receipt> handleAll(List<Receipt> receipts) {
+        return (receipts.size() == 1 ? gathered.handle(receipts.get(0)) : handleMessage(receipts))
+                .thenMany(Flux.fromIterable(receipts));
     }
 
     /**
@@ -112,8 +136,29 @@ class ReceiptRecording implements ReceiptHandler {
      * before a mark leaves applied receipts unmarked: they are retried as parked and change nothing the second time
      * (each is applied at most once by guid).
      */
-    @Override
-    public Flux<Receipt> handleAll(List<Receipt> receipts) {
+    private Mono<Void> handleMessage(List<Receipt> receipts) {
+        return stored(receipts, (converted, pending) -> applyTogether(converted, pending)
+                .onErrorResume(e -> {
+                    log.debug(
+                            "The {} receipts of message {} are applied one by one: {}",
+                            pending.size(),
+                            receipts.get(0).messageGuid(),
+                            e.toString());
+                    return applyEach(receipts, converted, pending);
+                }));
+    }
+
+    /**
+     * Receipts of messages of one, gathered: stored, then applied together or not at all, since {@link
+     * GatheredReceipts} then handles each again alone, and answers each pusher when its own receipt is done.
+     */
+    private Mono<Void> handleGathered(List<Receipt> receipts) {
+        return stored(receipts, this::applyTogether);
+    }
+
+    /** The receipts stored; one still to be applied applied alone, several as {@code several} applies them. */
+    private Mono<Void> stored(
+            List<Receipt> receipts, BiFunction<List<CustomsReceipt>, Map<String, CustomsReceipt>, Mono<Void>> several) {
         return Mono.fromCallable(() -> requireReadable(receipts).stream()
                         .map(ReceiptRecording::toPlatform)
                         .toList())
@@ -121,17 +166,8 @@ class ReceiptRecording implements ReceiptHandler {
                     case 0 -> Mono.<Void>empty();
                     // one receipt to apply: as its lifecycle applies a receipt alone, in no transaction of the message
                     case 1 -> applyAlone(pending.values().iterator().next());
-                    default ->
-                        applyTogether(converted, pending).onErrorResume(e -> {
-                            log.debug(
-                                    "The {} receipts of message {} are applied one by one: {}",
-                                    pending.size(),
-                                    receipts.get(0).messageGuid(),
-                                    e.toString());
-                            return applyEach(receipts, converted, pending);
-                        });
-                }))
-                .thenMany(Flux.fromIterable(receipts));
+                    default -> several.apply(converted, pending);
+                }));
     }
 
     private Mono<Void> applyTogether(List<CustomsReceipt> converted, Map<String, CustomsReceipt> pending) {

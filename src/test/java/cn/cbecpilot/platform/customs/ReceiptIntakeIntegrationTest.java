@@ -7,10 +7,12 @@ import cn.cbecpilot.platform.support.IntegrationTestBase;
 import cn.cbecpilot.platform.support.OrderJourneys;
 import cn.cbecpilot.platform.support.QueryPlans;
 import cn.cbecpilot.platform.support.ReferenceData;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +40,9 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
 
     @Autowired
     private ConnectionFactory connections;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void refusesAReceiptWithoutTheBearerToken() {
@@ -182,6 +187,96 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) " + theirs + " and applied") == 40);
         assertThat(count("select count(distinct xmin::text) " + theirs)).isLessThanOrEqualTo(20);
         assertThat(orderNos).allSatisfy(o -> assertThat(journeys.status(o)).isEqualTo("CUSTOMS_ACCEPTED"));
+    }
+
+    /**
+     * Receipts pushed one to a message while another is being written wait for it and are then written together, in
+     * one transaction, each pusher answered once its own is applied.
+     */
+    @Test
+    void receiptsPushedAloneWhileAnotherIsWrittenAreAppliedTogether() throws Exception {
+        OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 13);
+        List<String> orderNos = declared(journeys, sku, 13);
+        List<String> invtNos = listNumbers(13);
+        String first = orderNos.get(0);
+        List<String> others = orderNos.subList(1, 13);
+        Connection other = Mono.from(connections.create()).toFuture().join();
+        List<CompletableFuture<Void>> posted = new ArrayList<>();
+        try {
+            execute(other, "begin");
+            execute(other, "select 1 from customer_order where order_no = '" + first + "' for update");
+            posted.add(pushLater(first, invtNos.get(0)));
+            awaitAReceiptWaitingOnALock();
+            for (int i = 1; i < 13; i++) {
+                posted.add(pushLater(orderNos.get(i), invtNos.get(i)));
+            }
+            awaitReceiptsWaiting(12);
+            assertThat(others).allSatisfy(o -> assertThat(journeys.status(o)).isEqualTo("DECLARED"));
+            execute(other, "commit");
+        } finally {
+            closeRolledBack(other);
+        }
+        CompletableFuture.allOf(posted.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertThat(orderNos).allSatisfy(o -> assertThat(journeys.status(o)).isEqualTo("CUSTOMS_ACCEPTED"));
+        assertThat(transactionsThatApplied(others)).isOne();
+        assertThat(count("select count(*) from order_history where event = 'RECEIPT_622_120' and order_no in ('"
+                        + String.join("', '", orderNos) + "')"))
+                .isEqualTo(13);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from customs_message where direction = 'IN' and applied"
+                                + " and subject_no in ('" + String.join("', '", orderNos) + "')")
+                        == 13);
+    }
+
+    /**
+     * Receipts gathered into one write whose transaction waits for an order locked elsewhere are written again one by
+     * one when it gives up: the others are applied and answered while the lock is still held, the locked one after.
+     */
+    @Test
+    void aGatheredReceiptWaitingForALockedOrderDoesNotHoldUpTheOthers() throws Exception {
+        OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 8);
+        List<String> orderNos = declared(journeys, sku, 8);
+        List<String> invtNos = listNumbers(8);
+        String writing = orderNos.get(0);
+        String locked = orderNos.get(1);
+        List<String> others = orderNos.subList(2, 8);
+        Connection first = Mono.from(connections.create()).toFuture().join();
+        Connection second = Mono.from(connections.create()).toFuture().join();
+        try {
+            execute(first, "begin");
+            execute(first, "select 1 from customer_order where order_no = '" + writing + "' for update");
+            execute(second, "begin");
+            execute(second, "select 1 from customer_order where order_no = '" + locked + "' for update");
+            CompletableFuture<Void> written = pushLater(writing, invtNos.get(0));
+            awaitAReceiptWaitingOnALock();
+            // the locked order's receipt first in the next write, then the others
+            CompletableFuture<Void> waiting = pushLater(locked, invtNos.get(1));
+            awaitReceiptsWaiting(1);
+            List<CompletableFuture<Void>> posted = IntStream.range(2, 8)
+                    .mapToObj(i -> pushLater(orderNos.get(i), invtNos.get(i)))
+                    .toList();
+            awaitReceiptsWaiting(7);
+            execute(first, "commit");
+
+            CompletableFuture.allOf(posted.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            written.get(10, TimeUnit.SECONDS);
+            assertThat(others).allSatisfy(o -> assertThat(journeys.status(o)).isEqualTo("CUSTOMS_ACCEPTED"));
+            assertThat(waiting).isNotDone();
+            assertThat(journeys.status(locked)).isEqualTo("DECLARED");
+            execute(second, "commit");
+            waiting.get(10, TimeUnit.SECONDS);
+        } finally {
+            closeRolledBack(first);
+            closeRolledBack(second);
+        }
+
+        assertThat(orderNos).allSatisfy(o -> assertThat(journeys.status(o)).isEqualTo("CUSTOMS_ACCEPTED"));
+        assertThat(count("select count(*) from order_history where event = 'RECEIPT_622_120' and order_no in ('"
+                        + String.join("', '", orderNos) + "')"))
+                .isEqualTo(8);
     }
 
     /**
@@ -458,6 +553,25 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         assertThat(List.of(stored, marked)).allSatisfy(kept -> assertThat(kept).isGreaterThanOrEqualTo(7));
     }
 
+    /** A receipt 120 for the order, pushed alone from another thread. */
+    private CompletableFuture<Void> pushLater(String orderNo, String invtNo) {
+        String message = Receipts.inventories(Receipts.guid(), List.of(orderNo), List.of(invtNo), "120");
+        return CompletableFuture.runAsync(() -> push(message));
+    }
+
+    private void awaitAReceiptWaitingOnALock() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                + " and query like '%customer_order%'")
+                        > 0);
+    }
+
+    /** Until this many receipts pushed alone wait for the write under way. */
+    private void awaitReceiptsWaiting(int n) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get(ReceiptRecording.WAITING).gauge().value() == n);
+    }
+
     /** Posts a message (its text or bytes) as the single window does, and expects it taken. */
     private void push(Object message) {
         customs()
@@ -489,6 +603,12 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
     private long transactionsThatApplied(List<String> orderNos) {
         return count("select count(distinct xmin::text) from order_receipt where order_no in ('"
                 + String.join("', '", orderNos) + "')");
+    }
+
+    /** Back to the pool with nothing of the test's left open, whether the test got to its commit or not. */
+    private static void closeRolledBack(Connection c) {
+        execute(c, "rollback");
+        Mono.from(c.close()).toFuture().join();
     }
 
     private static void execute(Connection c, String sql) {
