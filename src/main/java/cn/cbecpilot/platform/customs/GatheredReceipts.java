@@ -2,11 +2,8 @@ package cn.cbecpilot.platform.customs;
 
 import cn.cbecpilot.ceb.gateway.ReceiptHandler;
 import cn.cbecpilot.ceb.message.Receipt;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +28,7 @@ final class GatheredReceipts {
     /** The most receipts one write takes, as many as a CEB622 message may hold; those beyond it go in the next. */
     static final int AT_MOST = 100;
 
-    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private final Gathered<Waiting> waiting = new Gathered<>(Duration.ZERO, AT_MOST, this::write);
     private final Function<List<Receipt>, Mono<Void>> together;
     private final Function<List<Receipt>, Mono<Void>> alone;
 
@@ -50,29 +46,16 @@ final class GatheredReceipts {
         return Mono.defer(() -> {
             Sinks.Empty<Void> done = Sinks.empty();
             waiting.add(new Waiting(receipt, done));
-            writeSoon();
             return done.asMono();
         });
     }
 
-    /** One write at a time: the next takes what waits when the last is done, if anything waits then. */
-    private void writeSoon() {
-        if (waiting.isEmpty() || !writing.compareAndSet(false, true)) {
-            return;
-        }
-        List<Waiting> taken = taken();
-        write(taken)
-                .doFinally(signal -> {
-                    writing.set(false);
-                    writeSoon();
-                })
-                .subscribe();
+    /** How many receipts wait for the write under way to finish. */
+    int waiting() {
+        return waiting.waiting();
     }
 
     private Mono<Void> write(List<Waiting> taken) {
-        if (taken.isEmpty()) {
-            return Mono.empty();
-        }
         if (taken.size() == 1) {
             return alone(taken.get(0));
         }
@@ -95,20 +78,6 @@ final class GatheredReceipts {
                     w.done().tryEmitError(e);
                     return Mono.empty();
                 });
-    }
-
-    /** How many receipts wait for the write under way to finish. */
-    int waiting() {
-        return waiting.size();
-    }
-
-    private List<Waiting> taken() {
-        List<Waiting> taken = new ArrayList<>();
-        Waiting w;
-        while (taken.size() < AT_MOST && (w = waiting.poll()) != null) {
-            taken.add(w);
-        }
-        return taken;
     }
 
     private record Waiting(Receipt receipt, Sinks.Empty<Void> done) {}

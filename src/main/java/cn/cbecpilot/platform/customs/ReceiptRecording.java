@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,7 +94,19 @@ class ReceiptRecording implements ReceiptHandler {
     private final List<ReceiptConsumer> consumers;
     private final TransactionalOperator tx;
     private final Clock clock;
-    private final GatheredMarks marks = new GatheredMarks(this::markApplied);
+    /**
+     * Marks of receipts applied alone, written together a moment later (20 ms, well inside the second {@link
+     * ParkedReceipts} leaves a new receipt alone), up to 500 to a write: a mark of its own would cost each receipt one
+     * statement and one commit more. A receipt applied but not marked yet is safe to apply again (each is applied at
+     * most once by guid), which is all that happens to it when its mark is lost, in a crash or a failed write: the
+     * retry of parked receipts finds it unmarked, applies it again, changing nothing, and marks it.
+     */
+    private final Gathered<String> marks = new Gathered<>(
+            Duration.ofMillis(20), 500, guids -> markApplied(guids).onErrorResume(e -> {
+                log.warn("Receipts applied but not marked, they will be retried as parked: {}", e.toString());
+                return Mono.empty();
+            }));
+
     private final GatheredReceipts gathered = new GatheredReceipts(this::handleGathered, this::handleMessage);
 
     ReceiptRecording(
@@ -129,7 +142,7 @@ class ReceiptRecording implements ReceiptHandler {
     /**
      * Stores the message's receipts in one write, then applies those still to be applied and marks them applied. One
      * receipt is applied as its lifecycle applies a receipt alone ({@link ReceiptConsumer#apply}) and marked a moment
-     * after, with the others applied alone meanwhile ({@link GatheredMarks}).
+     * after, with the others applied alone meanwhile ({@link #marks}).
      * Several are applied and marked in one transaction, in document order; when that fails (an order changed
      * meanwhile, a receipt that must not hold its rows that long, a deadlock with another message), rolled back and
      * applied one by one, each declaration's in document order, and marked in one write after the last. A crash

@@ -443,10 +443,7 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
                     .expectBody()
                     .jsonPath("$.receipts")
                     .isEqualTo(2));
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                                    + " and query like '%customer_order%'")
-                            > 0);
+            awaitAReceiptWaitingOnALock();
             execute(other, "commit");
         } finally {
             Mono.from(other.close()).toFuture().join();
