@@ -2,8 +2,11 @@ package cn.cbecpilot.platform.benchmark;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongFunction;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,10 +41,13 @@ final class LoadGenerator implements AutoCloseable {
         AtomicLong failures = new AtomicLong();
         long started = System.nanoTime();
         Flux.range(0, Math.toIntExact(count))
-                .flatMap(i -> send(calls.apply(i), System.nanoTime(), latency, failures), concurrency)
+                .flatMap(
+                        i -> send(calls.apply(i), System.nanoTime(), latency, failures, (due, micros) -> {}),
+                        concurrency)
                 .then()
                 .block(Duration.ofHours(1));
-        return new LoadResult(phase, count, failures.get(), Duration.ofNanos(System.nanoTime() - started), latency);
+        return new LoadResult(
+                phase, count, failures.get(), Duration.ofNanos(System.nanoTime() - started), latency, List.of());
     }
 
     /**
@@ -55,6 +61,9 @@ final class LoadGenerator implements AutoCloseable {
         long periodNanos = 1_000_000_000L / rate;
         long started = System.nanoTime();
         AtomicLong sent = new AtomicLong();
+        AtomicLongArray worst = new AtomicLongArray((int) ((duration.toSeconds() + SLICE_SECONDS - 1) / SLICE_SECONDS));
+        LatencyRecorder slices = (due, micros) ->
+                worst.accumulateAndGet((int) ((due - started) / 1_000_000_000L / SLICE_SECONDS), micros, Math::max);
         Flux.interval(Duration.ofMillis(1))
                 .onBackpressureDrop()
                 .takeUntil(tick -> sent.get() >= count)
@@ -65,15 +74,29 @@ final class LoadGenerator implements AutoCloseable {
                             sent.set(Math.max(from, due));
                             return Flux.range(0, (int) Math.max(0, due - from))
                                     .map(k -> from + k)
-                                    .flatMap(i -> send(calls.apply(i), started + i * periodNanos, latency, failures));
+                                    .flatMap(i ->
+                                            send(calls.apply(i), started + i * periodNanos, latency, failures, slices));
                         },
                         Integer.MAX_VALUE)
                 .then()
                 .block(duration.plusMinutes(5));
-        return new LoadResult(phase, count, failures.get(), Duration.ofNanos(System.nanoTime() - started), latency);
+        List<Double> worstBySlice = IntStream.range(0, worst.length())
+                .mapToObj(k -> worst.get(k) / 1000.0)
+                .toList();
+        return new LoadResult(
+                phase, count, failures.get(), Duration.ofNanos(System.nanoTime() - started), latency, worstBySlice);
     }
 
-    private Mono<Void> send(Call call, long dueNanos, Histogram latency, AtomicLong failures) {
+    /** The open loop's slices of time by when a call was due, for where in the run its worst answers came. */
+    static final int SLICE_SECONDS = 5;
+
+    /** Takes a call's latency in microseconds with the time it was due. */
+    private interface LatencyRecorder {
+        void record(long dueNanos, long micros);
+    }
+
+    private Mono<Void> send(
+            Call call, long dueNanos, Histogram latency, AtomicLong failures, LatencyRecorder recorder) {
         return client.headers(h -> h.set("Idempotency-Key", call.idempotencyKey()))
                 .post()
                 .uri(call.path())
@@ -90,9 +113,11 @@ final class LoadGenerator implements AutoCloseable {
                 .doOnError(e -> failures.incrementAndGet())
                 .onErrorResume(e -> Mono.empty())
                 .doFinally(signal -> {
+                    long micros = Math.max(0, (System.nanoTime() - dueNanos) / 1000);
                     synchronized (latency) {
-                        latency.recordValue(Math.max(0, (System.nanoTime() - dueNanos) / 1000));
+                        latency.recordValue(micros);
                     }
+                    recorder.record(dueNanos, micros);
                 })
                 .then();
     }

@@ -1,6 +1,8 @@
 package cn.cbecpilot.platform.benchmark;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -11,8 +13,16 @@ import org.HdrHistogram.Histogram;
  * @param elapsed from the first request sent to the last answer
  * @param latency response times in microseconds, measured from when each request was due (so a stalled server is
  *     not hidden by requests that were never sent)
+ * @param worstBySlice of an open loop, the longest response time in milliseconds of the calls due in each {@link
+ *     LoadGenerator#SLICE_SECONDS} seconds of it, in order; empty for a closed loop
  */
-record LoadResult(String phase, long requests, long failures, Duration elapsed, Histogram latency) {
+record LoadResult(
+        String phase, long requests, long failures, Duration elapsed, Histogram latency, List<Double> worstBySlice) {
+
+    /** The worst of each slice of an open loop, as text: {@code 12, 840, 35 ms}. */
+    String worstBySliceText() {
+        return worstBySlice.stream().map(ms -> "%.0f".formatted(ms)).collect(Collectors.joining(", ")) + " ms";
+    }
 
     double throughput() {
         return (requests - failures) / (elapsed.toNanos() / 1e9);

@@ -244,11 +244,13 @@ class PlatformBenchmark {
             System.out.println(offered);
             report.add(
                     "order placement at %d orders/s offered for %d s".formatted(rate, seconds),
-                    "p50 %.1f ms, **p99 %.1f ms**, max %.1f ms, %d failed",
+                    "p50 %.1f ms, **p99 %.1f ms**, max %.1f ms, %d failed; the worst of each %d s, by when due: %s",
                     offered.percentileMillis(50),
                     offered.percentileMillis(99),
                     offered.latency().getMaxValue() / 1000.0,
-                    offered.failures());
+                    offered.failures(),
+                    LoadGenerator.SLICE_SECONDS,
+                    offered.worstBySliceText());
             report.failed(failures + offered.failures());
         }
     }
