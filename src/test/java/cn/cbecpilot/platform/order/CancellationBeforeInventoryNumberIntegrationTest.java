@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.cbecpilot.platform.customs.OutboxDispatcher;
-import cn.cbecpilot.platform.customs.ReceiptConsumer;
-import cn.cbecpilot.platform.support.IntegrationTestBase;
-import cn.cbecpilot.platform.support.OrderJourneys;
-import cn.cbecpilot.platform.support.ReferenceData;
+import cn.cbecpilot.platform.support.OrderJourneyTestBase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -22,22 +18,10 @@ import org.springframework.core.ParameterizedTypeReference;
  * outbox and the embedded single window: the CEB623 waits for the number instead of failing the schema, and when
  * customs rejects the list meanwhile the cancellation completes without one.
  */
-class CancellationBeforeInventoryNumberIntegrationTest extends IntegrationTestBase {
-
-    @Autowired
-    List<ReceiptConsumer> consumers;
+class CancellationBeforeInventoryNumberIntegrationTest extends OrderJourneyTestBase {
 
     @Autowired
     OutboxDispatcher dispatcher;
-
-    private ReferenceData reference;
-    private OrderJourneys journeys;
-
-    @BeforeEach
-    void setUp() {
-        reference = new ReferenceData(operator());
-        journeys = new OrderJourneys(http, operator(), db, consumers);
-    }
 
     @Test
     void holdsTheCancellationUntilTheInventoryNumberArrivesThenCancelsWithIt() {

@@ -3,35 +3,19 @@ package cn.cbecpilot.platform.order;
 import static cn.cbecpilot.platform.support.OrderJourneys.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.cbecpilot.platform.customs.ReceiptConsumer;
-import cn.cbecpilot.platform.support.IntegrationTestBase;
-import cn.cbecpilot.platform.support.OrderJourneys;
-import cn.cbecpilot.platform.support.ReferenceData;
+import cn.cbecpilot.platform.support.OrderJourneyTestBase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Whole import order lifecycles over real HTTP on the embedded PostgreSQL, customs receipts through the consumer. */
-class OrderLifecycleIntegrationTest extends IntegrationTestBase {
-
-    @Autowired
-    List<ReceiptConsumer> consumers;
+class OrderLifecycleIntegrationTest extends OrderJourneyTestBase {
 
     @Autowired
     LapsingReturns lapsing;
-
-    private ReferenceData reference;
-    private OrderJourneys journeys;
-
-    @BeforeEach
-    void setUp() {
-        reference = new ReferenceData(operator());
-        journeys = new OrderJourneys(http, operator(), db, consumers);
-    }
 
     @Test
     void walksAnOrderFromPaymentThroughClearanceAndDeliveryToGoodsReturnedInBondTheUnitsFollowingEveryStep() {

@@ -2,10 +2,7 @@ package cn.cbecpilot.platform.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.cbecpilot.platform.customs.ReceiptConsumer;
-import cn.cbecpilot.platform.support.IntegrationTestBase;
-import cn.cbecpilot.platform.support.OrderJourneys;
-import cn.cbecpilot.platform.support.ReferenceData;
+import cn.cbecpilot.platform.support.OrderJourneyTestBase;
 import cn.cbecpilot.platform.support.TracedProducts;
 import cn.cbecpilot.platform.support.TracedProducts.Traced;
 import java.time.Duration;
@@ -15,12 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -28,22 +23,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** Events racing on one order, pickers racing for the same codes, and one receipt delivered many times at once. */
-class OrderLifecycleRacesIntegrationTest extends IntegrationTestBase {
+class OrderLifecycleRacesIntegrationTest extends OrderJourneyTestBase {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    List<ReceiptConsumer> consumers;
-
-    private ReferenceData reference;
-    private OrderJourneys journeys;
-
-    @BeforeEach
-    void setUp() {
-        reference = new ReferenceData(operator());
-        journeys = new OrderJourneys(http, operator(), db, consumers);
-    }
 
     /** Fires every request at once over separate connections and answers their HTTP statuses. */
     private List<Integer> race(List<Request> requests) {

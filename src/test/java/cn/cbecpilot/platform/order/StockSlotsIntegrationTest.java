@@ -4,11 +4,9 @@ import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.bond.BondStock;
-import cn.cbecpilot.platform.customs.ReceiptConsumer;
-import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.OrderJourneyTestBase;
 import cn.cbecpilot.platform.support.OrderJourneys;
 import cn.cbecpilot.platform.support.OrderRequests;
-import cn.cbecpilot.platform.support.ReferenceData;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,25 +27,13 @@ import reactor.core.scheduler.Schedulers;
  * the slots have allotted never exceeds the units in bond that no order holds, through cancellation, picking, recalls
  * and the turn of the day.
  */
-class StockSlotsIntegrationTest extends IntegrationTestBase {
-
-    @Autowired
-    List<ReceiptConsumer> consumers;
+class StockSlotsIntegrationTest extends OrderJourneyTestBase {
 
     @Autowired
     ConnectionFactory connections;
 
     @LocalServerPort
     int port;
-
-    private ReferenceData reference;
-    private OrderJourneys journeys;
-
-    @BeforeEach
-    void setUp() {
-        reference = new ReferenceData(operator());
-        journeys = new OrderJourneys(http, operator(), db, consumers);
-    }
 
     @Test
     void unitsACancelledOrderGaveBackAreSoldThroughAnotherSlot() {

@@ -4,35 +4,18 @@ import static cn.cbecpilot.platform.support.OrderJourneys.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.cbecpilot.platform.customs.ReceiptConsumer;
-import cn.cbecpilot.platform.support.IntegrationTestBase;
-import cn.cbecpilot.platform.support.OrderJourneys;
-import cn.cbecpilot.platform.support.ReferenceData;
+import cn.cbecpilot.platform.support.OrderJourneyTestBase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * An order cleared through the embedded single window gets customs' electronic tax bill (CEB816) after release: kept
  * on its message list, and its amounts on the order's customs block, equal to the tax the platform collected.
  */
-class TaxBillIntegrationTest extends IntegrationTestBase {
-
-    @Autowired
-    List<ReceiptConsumer> consumers;
-
-    private ReferenceData reference;
-    private OrderJourneys journeys;
-
-    @BeforeEach
-    void setUp() {
-        reference = new ReferenceData(operator());
-        journeys = new OrderJourneys(http, operator(), db, consumers);
-    }
+class TaxBillIntegrationTest extends OrderJourneyTestBase {
 
     @Test
     void storesTheTaxBillCustomsIssuesAfterReleaseAndShowsItsAmounts() {
