@@ -409,8 +409,7 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
         assertThat(journeys.status(orderNos.get(0))).isEqualTo("CUSTOMS_ACCEPTED");
         assertThat(journeys.status(orderNos.get(1))).isEqualTo("RETURNED_ABROAD");
         // the order sent back abroad gave its unit back: one of the two stays reserved
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                .isOne();
+        assertThat(reserved(sku)).isOne();
         // held back from the message's transaction, which would have held the stock row to its end
         assertThat(transactionsThatApplied(orderNos)).isEqualTo(2);
         assertThat(count("select count(*) from customs_message where direction = 'IN' and subject_no in ('"

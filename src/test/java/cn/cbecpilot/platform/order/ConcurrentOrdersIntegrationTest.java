@@ -73,8 +73,7 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTestBase {
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
         assertThat(statuses).filteredOn(s -> s == 422).hasSize(7);
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                .isEqualTo(5);
+        assertThat(reserved(sku)).isEqualTo(5);
     }
 
     /**
@@ -93,8 +92,7 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTestBase {
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(24);
         assertThat(statuses).filteredOn(s -> s == 422).hasSize(16);
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                .isEqualTo(25);
+        assertThat(reserved(sku)).isEqualTo(25);
         assertThat(count("select count(distinct o.stock_slot) from customer_order o join order_line l using"
                         + " (order_no) where l.sku = '" + sku + "'"))
                 .isGreaterThan(4);
@@ -122,10 +120,8 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTestBase {
         List<Integer> statuses = race(orders);
 
         assertThat(statuses).containsOnly(201);
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + ibuprofen + "'"))
-                .isEqualTo(16);
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + loratadine + "'"))
-                .isEqualTo(32);
+        assertThat(reserved(ibuprofen)).isEqualTo(16);
+        assertThat(reserved(loratadine)).isEqualTo(32);
     }
 
     @Test
@@ -141,7 +137,7 @@ class ConcurrentOrdersIntegrationTest extends IntegrationTestBase {
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
         assertThat(statuses).filteredOn(s -> s == 422).hasSize(5);
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + plenty + "'"))
+        assertThat(reserved(plenty))
                 .as("the refused orders' units of the other SKU are not held")
                 .isEqualTo(3);
         assertThat(count("select count(*) from order_line where sku = '" + plenty + "'"))

@@ -404,10 +404,6 @@ class OrderLifecycleIntegrationTest extends OrderJourneyTestBase {
         return count("select sum(remaining) from lot where sku = '" + sku + "'");
     }
 
-    private long reserved(String sku) {
-        return count("select reserved::bigint from bond_stock_reserved where sku = '" + sku + "'");
-    }
-
     private long quotaUsed(String orderNo) {
         return count("select (q.used * 100)::bigint from buyer_quota q join customer_order o"
                 + " on o.buyer_id_hash = q.buyer_id_hash and o.quota_year = q.year where o.order_no = '" + orderNo

@@ -156,8 +156,7 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
                 .join();
 
         assertThat(orderNos).hasSize(8).containsOnly(orderNos.get(0));
-        assertThat(count("select count(*) from customer_order where idempotency_key = '" + key + "'"))
-                .isOne();
+        assertThat(ordersUnder(key)).isOne();
         assertThat(stockOf(sku)).isEqualTo(18);
     }
 

@@ -207,10 +207,8 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
 
         // 2,990.00 + 23,000.00 used; one more 2,990.00 would pass the 26,000.00 of the year
         assertThat(status).isEqualTo(422);
-        assertThat(count("select count(*) from customer_order where idempotency_key = '" + key + "'"))
-                .isZero();
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                .isOne();
+        assertThat(ordersUnder(key)).isZero();
+        assertThat(reserved(sku)).isOne();
     }
 
     /**
@@ -232,10 +230,8 @@ class PlacementStatementsIntegrationTest extends IntegrationTestBase {
                 .block(Duration.ofSeconds(30));
 
         assertThat(statuses).hasSize(48).containsOnly(201);
-        assertThat(count("select count(*) from customer_order where idempotency_key = '" + key + "'"))
-                .isOne();
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                .isOne();
+        assertThat(ordersUnder(key)).isOne();
+        assertThat(reserved(sku)).isOne();
     }
 
     private static Mono<Integer> post(WebClient client, OrderRequests order) {

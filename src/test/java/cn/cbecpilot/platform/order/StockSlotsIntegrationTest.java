@@ -50,8 +50,7 @@ class StockSlotsIntegrationTest extends OrderJourneyTestBase {
 
         assertThat(post(second, anOrderRequest().line(sku, 1).buyer(nextBuyer())))
                 .isEqualTo(201);
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                .isOne();
+        assertThat(reserved(sku)).isOne();
         assertThat(count("select stock_slot from customer_order where idempotency_key = '" + second + "'"))
                 .isEqualTo(5);
         assertAllottedWithinStock(sku);
@@ -66,8 +65,7 @@ class StockSlotsIntegrationTest extends OrderJourneyTestBase {
         journeys.released(order, clock.instant());
         journeys.picked(order.orderNo(), null);
 
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                .isZero();
+        assertThat(reserved(sku)).isZero();
         assertThat(count("select sum(remaining) from lot where sku = '" + sku + "'"))
                 .isEqualTo(4);
         assertAllottedWithinStock(sku);
@@ -96,10 +94,8 @@ class StockSlotsIntegrationTest extends OrderJourneyTestBase {
                 key, anOrderRequest().line(sku, 1).buyer(buyer), buyerHash(sku), () -> recallEveryLot(sku));
 
         assertThat(status).isEqualTo(422);
-        assertThat(count("select count(*) from customer_order where idempotency_key = '" + key + "'"))
-                .isZero();
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                .isOne();
+        assertThat(ordersUnder(key)).isZero();
+        assertThat(reserved(sku)).isOne();
     }
 
     /**
@@ -129,8 +125,7 @@ class StockSlotsIntegrationTest extends OrderJourneyTestBase {
                             .isEqualTo(201));
 
             assertThat(status).isEqualTo(422);
-            assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                    .isOne();
+            assertThat(reserved(sku)).isOne();
             assertThat(count("select count(*) from bond_stock_slot where sku = '" + sku + "' and allotted_on = '"
                             + today.plusDays(2) + "'"))
                     .isEqualTo(BondStock.SLOTS);
@@ -162,8 +157,7 @@ class StockSlotsIntegrationTest extends OrderJourneyTestBase {
                         .isEqualTo(201));
 
         assertThat(status).isEqualTo(422);
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                .isEqualTo(2);
+        assertThat(reserved(sku)).isEqualTo(2);
         assertAllottedWithinStock(sku);
     }
 
@@ -210,8 +204,7 @@ class StockSlotsIntegrationTest extends OrderJourneyTestBase {
                 .bind(1, sku)
                 .then()
                 .block(Duration.ofSeconds(10));
-        assertThat(count("select reserved from bond_stock_reserved where sku = '" + sku + "'"))
-                .isEqualTo(2);
+        assertThat(reserved(sku)).isEqualTo(2);
 
         journeys.consumer(order, "cancel").expectStatus().isOk();
 

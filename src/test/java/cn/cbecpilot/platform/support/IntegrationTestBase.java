@@ -84,6 +84,16 @@ public abstract class IntegrationTestBase {
         return db.sql(sql).map((r, m) -> r.get(0, Long.class)).one().toFuture().join();
     }
 
+    /** The units of the SKU that orders hold reserved in bond. */
+    protected long reserved(String sku) {
+        return count("select reserved from bond_stock_reserved where sku = '" + sku + "'");
+    }
+
+    /** How many orders are stored under the Idempotency-Key: 1, or 0 for a placement refused. */
+    protected long ordersUnder(String idempotencyKey) {
+        return count("select count(*) from customer_order where idempotency_key = '" + idempotencyKey + "'");
+    }
+
     /** Waits until one placement's write waits on a row lock another transaction of the test holds. */
     protected void awaitAPlacementWaitingOnALock() {
         await().atMost(Duration.ofSeconds(10))
