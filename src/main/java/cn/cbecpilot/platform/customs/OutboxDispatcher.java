@@ -1,7 +1,6 @@
 package cn.cbecpilot.platform.customs;
 
 import cn.cbecpilot.ceb.gateway.ClearanceGateway;
-import cn.cbecpilot.ceb.gateway.PreparedMessage;
 import cn.cbecpilot.ceb.transport.CustomsTransport;
 import cn.cbecpilot.ceb.transport.DeliveryUnavailableException;
 import java.time.Clock;
@@ -84,6 +83,11 @@ public class OutboxDispatcher {
                 .reduce(0L, Long::sum);
     }
 
+    /**
+     * One round: the claimed requests rendered and prepared, the messages kept in one statement before any leaves,
+     * delivered, and those the single window took marked sent in one statement; a request that fails on the way goes
+     * its own way out ({@link #failed}) without holding up the others.
+     */
     private Mono<Round> round() {
         if (!transport.isAvailable()) {
             return Mono.just(new Round(0, 0));
@@ -91,18 +95,37 @@ public class OutboxDispatcher {
         return rows.claim(settings.batch(), clock.instant().plus(settings.lease()))
                 .collectList()
                 .flatMap(claimed -> Flux.fromIterable(claimed)
-                        .flatMap(this::send, PARALLEL_SENDS)
-                        .filter(Boolean::booleanValue)
-                        .count()
+                        .flatMap(this::prepare, PARALLEL_SENDS)
+                        .collectList()
+                        .flatMap(this::keep)
+                        .flatMapMany(Flux::fromIterable)
+                        .flatMap(this::deliver, PARALLEL_SENDS)
+                        .collectList()
+                        .flatMap(delivered -> delivered.isEmpty()
+                                ? Mono.just(0L)
+                                : rows.markSent(delivered).thenReturn((long) delivered.size()))
                         .map(delivered -> new Round(claimed.size(), delivered)));
     }
 
-    private Mono<Boolean> send(OutboxRequest request) {
+    private Mono<Outgoing> prepare(OutboxRequest request) {
         return Mono.defer(() -> renderer(request).render(request))
-                .map(gateway::prepare)
-                .flatMap(prepared -> messages.sent(request, prepared).thenReturn(prepared))
-                .flatMap(prepared -> deliver(request, prepared))
-                .onErrorResume(e -> failed(request, e));
+                .map(rendered -> new Outgoing(request, gateway.prepare(rendered)))
+                .onErrorResume(e -> failed(request, e).then(Mono.empty()));
+    }
+
+    /**
+     * Stores the round's messages before any of them leaves. When the one statement fails, each is stored alone, so
+     * that what failed it goes its own way out and the others are sent.
+     */
+    private Mono<List<Outgoing>> keep(List<Outgoing> outgoing) {
+        if (outgoing.isEmpty()) {
+            return Mono.just(outgoing);
+        }
+        return messages.sent(outgoing).thenReturn(outgoing).onErrorResume(together -> Flux.fromIterable(outgoing)
+                .concatMap(o -> messages.sent(o.request(), o.message())
+                        .thenReturn(o)
+                        .onErrorResume(e -> failed(o.request(), e).then(Mono.empty())))
+                .collectList());
     }
 
     /**
@@ -119,12 +142,12 @@ public class OutboxDispatcher {
         return transientFault(e) ? later(request, e) : setAside(request, e);
     }
 
-    private Mono<Boolean> deliver(OutboxRequest request, PreparedMessage prepared) {
-        return gateway.deliver(prepared)
-                .flatMap(submission ->
-                        rows.markSent(request.id(), submission.delivery().deliveredAt()))
-                .thenReturn(true)
-                .onErrorResume(DeliveryUnavailableException.class, e -> later(request, e));
+    /** A delivery the single window did not take comes back after a pause; one it refuses for good is set aside. */
+    private Mono<OutboxRows.Delivered> deliver(Outgoing outgoing) {
+        return gateway.deliver(outgoing.message())
+                .map(submission -> new OutboxRows.Delivered(
+                        outgoing.request().id(), submission.delivery().deliveredAt()))
+                .onErrorResume(e -> failed(outgoing.request(), e).then(Mono.empty()));
     }
 
     /** Faults that may pass: the single window or the database unreachable for a while. */

@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.customs;
 
 import java.time.Instant;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -50,6 +51,23 @@ class OutboxRows {
                 .rowsUpdated()
                 .then();
     }
+
+    /** Marks the requests of a round delivered, each at its own time, in one statement. */
+    Mono<Void> markSent(List<Delivered> delivered) {
+        if (delivered.size() == 1) {
+            return markSent(delivered.get(0).id(), delivered.get(0).at());
+        }
+        return db.sql("update customs_outbox o set sent_at = d.at, last_error = null"
+                        + " from unnest($1::int8[], $2::timestamptz[]) as d (id, at) where o.id = d.id")
+                .bind(0, delivered.stream().map(Delivered::id).toArray(Long[]::new))
+                .bind(1, delivered.stream().map(d -> d.at().toString()).toArray(String[]::new))
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    /** A request the single window took, and when. */
+    record Delivered(long id, Instant at) {}
 
     Mono<Void> retryLater(long id, Instant at, String error) {
         return db.sql("update customs_outbox set available_at = $2, last_error = $3 where id = $1")

@@ -19,10 +19,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,7 +39,9 @@ import reactor.core.publisher.Flux;
  *
  * <p>Knobs (system properties): {@code benchmark.orders} placed in the closed-loop phase, {@code benchmark.concurrency}
  * in-flight requests there, {@code benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase,
- * {@code benchmark.lifecycles} and {@code benchmark.lifecycles-in-flight} for whole journeys,
+ * {@code benchmark.lifecycles} and {@code benchmark.lifecycles-in-flight} for whole journeys (reported also by the
+ * 1,000), {@code benchmark.warmup-orders}, {@code benchmark.warmup-lifecycles} and {@code
+ * benchmark.warmup-lifecycles-max} for the warm-up before them,
  * {@code benchmark.receipt-orders} (a quarter warms the receipt path up: the phase runs on a restarted platform, whose
  * compiler starts over) and {@code benchmark.receipts-per-message} (of the rest's second half, up to 100; the first
  * half goes one to a message) for the receipts phase, {@code benchmark.one-instance} for the phases on one
@@ -60,6 +64,7 @@ class PlatformBenchmark {
     private final int pgbenchSeconds = Integer.getInteger("benchmark.pgbench-seconds", 30);
     private final int warmupOrders = Integer.getInteger("benchmark.warmup-orders", 20_000);
     private final int warmupLifecycles = Integer.getInteger("benchmark.warmup-lifecycles", 1_000);
+    private final int maxWarmupLifecycles = Integer.getInteger("benchmark.warmup-lifecycles-max", 8_000);
     private final boolean twoInstances = Boolean.parseBoolean(System.getProperty("benchmark.two-instances", "true"));
     private final boolean oneInstance = Boolean.parseBoolean(System.getProperty("benchmark.one-instance", "true"));
     private final boolean classData = Boolean.parseBoolean(System.getProperty("benchmark.class-data", "true"));
@@ -67,6 +72,9 @@ class PlatformBenchmark {
             System.getProperty("benchmark.jvm", PlatformProcess.PRODUCTION_JVM).split(" "));
 
     private static final int PLACEMENT_ROUND = 10_000;
+    private static final int LIFECYCLE_ROUND = 1_000;
+    /** The JIT compiler's share of the platform's processor time under which its warm-up counts as done. */
+    private static final double COMPILER_SETTLED = 0.10;
 
     /**
      * The embedded simulator takes what it is sent: the platform's own rate limit (50 requests a second by default,
@@ -135,7 +143,7 @@ class PlatformBenchmark {
                         orders
                                 + rate * (long) seconds
                                 + warmupOrders
-                                + 2L * (lifecycles + warmupLifecycles)
+                                + 2L * (lifecycles + Math.max(warmupLifecycles, maxWarmupLifecycles))
                                 + receiptOrders
                                 + 20_000,
                         greedyUnits);
@@ -177,15 +185,19 @@ class PlatformBenchmark {
                 .isZero();
     }
 
-    /**
-     * Runs every path the measured phases take until the JIT compiler has compiled them: on two cores, its compiler
-     * thread takes most of a core for the first minutes, and figures taken then measure the compiler, not the platform.
-     */
     /** The run's JVM options and then {@code more}. */
     private List<String> with(List<String> more) {
         return Stream.concat(jvm.stream(), more.stream()).toList();
     }
 
+    /**
+     * Runs every path the measured phases take until the JIT compiler has compiled them: on two cores, its compiler
+     * thread takes most of a core for the first minutes, and figures taken then measure the compiler, not the platform.
+     * Lifecycles run at least {@code benchmark.warmup-lifecycles}, then on in rounds of 1,000 until the compiler took
+     * under a tenth of the platform's processor time over the last round (at most {@code
+     * benchmark.warmup-lifecycles-max}): their paths (XML written, signed, validated, read, the simulator) are many, and
+     * 1,000 journeys left the first 3,000 measured ones paying for the compiler, 19 ms of 71 ms at first.
+     */
     private void warmUp(PlatformProcess platform) throws Exception {
         CpuTime before = CpuTime.now(platform.pid());
         long started = System.nanoTime();
@@ -193,17 +205,30 @@ class PlatformBenchmark {
             load.closedLoop("warm-up", warmupOrders, concurrency, i -> order(buyers.incrementAndGet()));
         }
         Journeys.Failures failures = new Journeys.Failures();
+        AtomicLong finished = new AtomicLong();
+        AtomicReference<CpuTime> roundStart = new AtomicReference<>(CpuTime.now(platform.pid()));
+        AtomicReference<Double> compilerShare = new AtomicReference<>(1.0);
         try (Journeys journeys = new Journeys(platform.baseUrl(), 256, Journeys.CUSTOMS_TOKEN)) {
-            Flux.range(0, warmupLifecycles)
+            Flux.range(0, Math.max(warmupLifecycles, maxWarmupLifecycles))
+                    .takeWhile(i -> finished.get() < warmupLifecycles || compilerShare.get() >= COMPILER_SETTLED)
                     .flatMap(i -> failures.swallow(journeys.lifecycle(buyers.incrementAndGet())), lifecyclesInFlight)
+                    .doOnNext(journey -> {
+                        if (finished.incrementAndGet() % LIFECYCLE_ROUND == 0) {
+                            CpuTime now = CpuTime.now(platform.pid());
+                            CpuTime round = now.since(roundStart.getAndSet(now));
+                            compilerShare.set(round.compilerMillis() / Math.max(1, round.appMillis()));
+                        }
+                    })
                     .then()
                     .block(Duration.ofHours(1));
         }
         report.add(
-                "warm-up, not measured: %d orders, %d lifecycles".formatted(warmupOrders, warmupLifecycles),
+                "warm-up, not measured: %d orders, %d lifecycles (the JIT compiler's share of the platform's processor"
+                                .formatted(warmupOrders, finished.get())
+                        + " time over the last 1,000: %.0f%%)".formatted(100 * compilerShare.get()),
                 "%.0f s, %s",
                 (System.nanoTime() - started) / 1e9,
-                CpuTime.now(platform.pid()).since(before).per(warmupOrders + warmupLifecycles));
+                CpuTime.now(platform.pid()).since(before).per(warmupOrders + finished.get()));
     }
 
     private void placement(PlatformProcess platform, double pgbench) {
@@ -261,11 +286,30 @@ class PlatformBenchmark {
         try (Journeys journeys = new Journeys(platform.baseUrl(), 256, Journeys.CUSTOMS_TOKEN)) {
             CpuTime before = CpuTime.now(platform.pid());
             long started = System.nanoTime();
+            List<Mark> marks = new CopyOnWriteArrayList<>(List.of(new Mark(0, started, before)));
+            AtomicLong finished = new AtomicLong();
             long done = Flux.range(0, count)
                     .flatMap(i -> failures.swallow(journeys.lifecycle(buyers.incrementAndGet())), inFlight)
+                    .doOnNext(journey -> {
+                        long n = finished.incrementAndGet();
+                        if (n % LIFECYCLE_ROUND == 0) {
+                            marks.add(new Mark(n, System.nanoTime(), CpuTime.now(platform.pid())));
+                        }
+                    })
                     .count()
                     .block(Duration.ofHours(1));
             double elapsed = (System.nanoTime() - started) / 1e9;
+            // journeys keep finishing at the full rate until the last 400 or so; the rounds show whether the rate
+            // and the processor time per journey settle or still fall as the compiler finishes
+            for (int m = 1; m < marks.size(); m++) {
+                Mark from = marks.get(m - 1);
+                Mark to = marks.get(m);
+                report.add(
+                        "%s, journeys %d to %d finished".formatted(figure, from.finished() + 1, to.finished()),
+                        "%.0f lifecycles/s; %s",
+                        (to.finished() - from.finished()) / ((to.nanos() - from.nanos()) / 1e9),
+                        to.cpu().since(from.cpu()).per(to.finished() - from.finished()));
+            }
             report.add(
                     "%s: %d journeys, %d in flight (place, pay, CEB311+CEB621 through outbox and simulator,"
                                     .formatted(figure, count, inFlight)
@@ -342,6 +386,9 @@ class PlatformBenchmark {
                 pushes.failures().count() - failedBefore,
                 spent.per(2L * orders.size()));
     }
+
+    /** Where a closed loop of journeys stood: how many had finished, when, and the processor time spent by then. */
+    private record Mark(long finished, long nanos, CpuTime cpu) {}
 
     /**
      * The single window's pushes of the receipts phase: 120 (accepted) then 800 (released), at these times, about

@@ -92,6 +92,41 @@ class OutboxDispatchIntegrationTest extends IntegrationTestBase {
                 .isOne();
     }
 
+    @Test
+    void aRoundKeepsAndSendsEveryRequestItCanWhileOneOfItsRequestsIsSetAside() {
+        String orderNo = placeOrder("DRG-LOR-10");
+        setAsideUnsentExceptOf(orderNo);
+        List<String> guids = reactor.core.publisher.Flux.range(0, 3)
+                .concatMap(i -> outbox.enqueue(CustomsOutbox.SubjectKind.ORDER, orderNo, "CEB311", '1'))
+                .collectList()
+                .toFuture()
+                .join();
+        String missing = outbox.enqueue(CustomsOutbox.SubjectKind.ORDER, "NO-SUCH-ORDER", "CEB621", '1')
+                .toFuture()
+                .join();
+
+        dispatcher.dispatchDue().toFuture().join();
+
+        assertThat(count("select count(*) from customs_outbox where guid in ('" + String.join("', '", guids)
+                        + "') and sent_at is not null and attempts = 1 and last_error is null"))
+                .as("the round's other requests sent and marked")
+                .isEqualTo(3);
+        assertThat(messagesOf(orderNo))
+                .as("each kept, with its subject and its own document")
+                .filteredOn(m -> "OUT".equals(m.get("direction")))
+                .hasSize(3)
+                .allSatisfy(m -> assertThat((String) m.get("xml"))
+                        .contains("<ceb:orderNo>" + orderNo + "</ceb:orderNo>")
+                        .contains("guid=\"" + m.get("guid") + "\""))
+                .extracting(m -> m.get("guid"))
+                .containsExactlyInAnyOrderElementsOf(guids);
+        assertThat(count("select count(*) from customs_outbox where guid = '" + missing
+                        + "' and failed_at is not null and sent_at is null and last_error like '%does not exist%'"))
+                .isOne();
+        assertThat(count("select count(*) from customs_message where guid = '" + missing + "'"))
+                .isZero();
+    }
+
     private List<Map<String, Object>> messagesOf(String orderNo) {
         return operator()
                 .get()
