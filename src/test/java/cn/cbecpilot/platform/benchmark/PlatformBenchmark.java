@@ -150,8 +150,8 @@ class PlatformBenchmark {
                 report.add("resident memory after start (JVM, VmRSS)", "%d MB", memory.current() / 1024);
                 if (oneInstance) {
                     warmUp(platform);
-                    placement(platform, pgbench);
-                    lifecycles(platform, lifecycles, lifecyclesInFlight, "full import lifecycles, one instance");
+                    placement(platform, data, pgbench);
+                    lifecycles(platform, data, lifecycles, lifecyclesInFlight, "full import lifecycles, one instance");
                 }
                 report.add("peak resident memory under load (JVM, VmRSS)", "**%d MB**", memory.peak() / 1024);
             }
@@ -231,13 +231,14 @@ class PlatformBenchmark {
                 CpuTime.now(platform.pid()).since(before).per(warmupOrders + finished.get()));
     }
 
-    private void placement(PlatformProcess platform, double pgbench) {
+    private void placement(PlatformProcess platform, Path data, double pgbench) {
         try (LoadGenerator load = new LoadGenerator(platform.baseUrl(), concurrency)) {
 
             // in rounds of 10,000, so that a long run shows how the cost grows with the orders already stored
             long failures = 0;
             double elapsed = 0;
             CpuTime before = CpuTime.now(platform.pid());
+            DatabaseActivity activity = DatabaseActivity.now(data);
             for (int done = 0; done < orders; done += PLACEMENT_ROUND) {
                 int round = Math.min(PLACEMENT_ROUND, orders - done);
                 CpuTime roundStart = CpuTime.now(platform.pid());
@@ -259,10 +260,11 @@ class PlatformBenchmark {
             }
             report.add(
                     "order placement, all %d orders of the phase".formatted(orders),
-                    "**%.0f orders/s**, %d failed; %s",
+                    "**%.0f orders/s**, %d failed; %s; %s",
                     orders / elapsed,
                     failures,
-                    CpuTime.now(platform.pid()).since(before).per(orders));
+                    CpuTime.now(platform.pid()).since(before).per(orders),
+                    DatabaseActivity.now(data).since(activity).per(orders));
 
             LoadResult offered = load.openLoop(
                     "placement, open loop", rate, Duration.ofSeconds(seconds), i -> order(buyers.incrementAndGet()));
@@ -281,10 +283,12 @@ class PlatformBenchmark {
     }
 
     /** Closed loop of whole journeys, the simulator answering at once. */
-    private void lifecycles(PlatformProcess platform, int count, int inFlight, String figure) throws Exception {
+    private void lifecycles(PlatformProcess platform, Path data, int count, int inFlight, String figure)
+            throws Exception {
         Journeys.Failures failures = new Journeys.Failures();
         try (Journeys journeys = new Journeys(platform.baseUrl(), 256, Journeys.CUSTOMS_TOKEN)) {
             CpuTime before = CpuTime.now(platform.pid());
+            DatabaseActivity activity = DatabaseActivity.now(data);
             long started = System.nanoTime();
             List<Mark> marks = new CopyOnWriteArrayList<>(List.of(new Mark(0, started, before)));
             AtomicLong finished = new AtomicLong();
@@ -321,8 +325,9 @@ class PlatformBenchmark {
             report.add(
                     "processor time per lifecycle (%.1f status reads each while waiting for release)"
                             .formatted((double) journeys.statusReads() / Math.max(1, done)),
-                    "%s",
-                    CpuTime.now(platform.pid()).since(before).per(done));
+                    "%s; %s",
+                    CpuTime.now(platform.pid()).since(before).per(done),
+                    DatabaseActivity.now(data).since(activity).per(done));
             report.failed(failures.count());
         }
     }
