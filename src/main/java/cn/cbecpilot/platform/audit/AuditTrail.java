@@ -1,20 +1,34 @@
 package cn.cbecpilot.platform.audit;
 
+import cn.cbecpilot.platform.database.Gathered;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Appends to and reads the audit trail. Services call {@link #changed} for configuration and accounts they change. */
+/**
+ * Appends to and reads the audit trail. Services call {@link #changed} for configuration and accounts they change.
+ * Operators' requests answered while another entry is being written are written together after it, in one statement:
+ * under load, a warehouse's picks and handovers would otherwise each wait for a commit of their own.
+ */
 @Component
 public class AuditTrail {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     private static final int MAX_TEXT = 16_000;
+    /** The most entries one statement writes; those beyond wait for the next. */
+    private static final int AT_MOST = 200;
 
     private final DatabaseClient db;
     private final Clock clock;
+    private final Gathered<Entry> requests = new Gathered<>(Duration.ZERO, AT_MOST, this::appendAll);
 
     AuditTrail(DatabaseClient db, Clock clock) {
         this.db = db;
@@ -23,11 +37,17 @@ public class AuditTrail {
 
     /** Records a configuration change with the value before (null when new) and after, as JSON. */
     public Mono<Void> changed(String actor, String action, String target, String before, String after) {
-        return append(actor, action, target, null, null, before, after);
+        return append(new Entry(clock.instant(), actor, action, target, null, null, before, after));
     }
 
+    /** Records an operator's request once answered; completes when the entry is written. */
     Mono<Void> request(String actor, String action, String target, Integer status, String remote, String body) {
-        return append(actor, action, target, status, remote, null, body);
+        return requests.written(new Entry(clock.instant(), actor, action, target, status, remote, null, body));
+    }
+
+    /** How many operators' requests wait for the entry being written. */
+    int waiting() {
+        return requests.waiting();
     }
 
     Flux<AuditEvent> latest(int limit, Long beforeId) {
@@ -61,19 +81,80 @@ public class AuditTrail {
                 .all();
     }
 
-    private Mono<Void> append(
-            String actor, String action, String target, Integer status, String remote, String before, String after) {
+    private Mono<Void> append(Entry entry) {
         var spec = db.sql("insert into audit_event (at, actor, action, target, status, remote, before_state,"
                         + " after_state) values ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .bind(0, clock.instant())
-                .bind(1, cut(actor, 64))
-                .bind(2, cut(action, 120))
-                .bind(3, cut(target, 300));
-        spec = status == null ? spec.bindNull(4, Integer.class) : spec.bind(4, status);
-        spec = remote == null ? spec.bindNull(5, String.class) : spec.bind(5, cut(remote, 64));
-        spec = before == null ? spec.bindNull(6, String.class) : spec.bind(6, cut(before, MAX_TEXT));
-        spec = after == null ? spec.bindNull(7, String.class) : spec.bind(7, cut(after, MAX_TEXT));
+                .bind(0, entry.at())
+                .bind(1, entry.actor())
+                .bind(2, entry.action())
+                .bind(3, entry.target());
+        spec = entry.status() == null ? spec.bindNull(4, Integer.class) : spec.bind(4, entry.status());
+        spec = entry.remote() == null ? spec.bindNull(5, String.class) : spec.bind(5, entry.remote());
+        spec = entry.before() == null ? spec.bindNull(6, String.class) : spec.bind(6, entry.before());
+        spec = entry.after() == null ? spec.bindNull(7, String.class) : spec.bind(7, entry.after());
         return spec.fetch().rowsUpdated().then();
+    }
+
+    /**
+     * Writes the entries in one statement, in the order given; when it fails, each alone, so that what failed it fails
+     * only its own entry (logged: the request it records was answered already).
+     */
+    private Mono<Void> appendAll(List<Entry> entries) {
+        if (entries.size() == 1) {
+            return append(entries.get(0));
+        }
+        return db.sql("insert into audit_event (at, actor, action, target, status, remote, before_state, after_state)"
+                        + " select e.at, e.actor, e.action, e.target, e.status::int, e.remote, e.before_state,"
+                        + " e.after_state from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[],"
+                        + " $5::text[], $6::text[], $7::text[], $8::text[]) with ordinality"
+                        + " as e (at, actor, action, target, status, remote, before_state, after_state, n)"
+                        + " order by e.n")
+                .bind(0, column(entries, e -> e.at().toString()))
+                .bind(1, column(entries, Entry::actor))
+                .bind(2, column(entries, Entry::action))
+                .bind(3, column(entries, Entry::target))
+                .bind(
+                        4,
+                        column(
+                                entries,
+                                e -> e.status() == null ? null : e.status().toString()))
+                .bind(5, column(entries, Entry::remote))
+                .bind(6, column(entries, Entry::before))
+                .bind(7, column(entries, Entry::after))
+                .fetch()
+                .rowsUpdated()
+                .then()
+                .onErrorResume(together -> Flux.fromIterable(entries)
+                        .concatMap(entry -> append(entry).onErrorResume(e -> {
+                            log.error("Could not write the audit entry of {}: {}", entry.action(), e.toString());
+                            return Mono.empty();
+                        }))
+                        .then());
+    }
+
+    private static String[] column(List<Entry> entries, Function<Entry, String> field) {
+        return entries.stream().map(field).toArray(String[]::new);
+    }
+
+    /** One entry, its texts cut to their columns. */
+    private record Entry(
+            Instant at,
+            String actor,
+            String action,
+            String target,
+            Integer status,
+            String remote,
+            String before,
+            String after) {
+
+        Entry {
+            actor = cut(actor, 64);
+            action = cut(action, 120);
+            target = cut(target, 300);
+            remote = remote == null ? null : cut(remote, 64);
+            before = before == null ? null : cut(before, MAX_TEXT);
+            after = after == null ? null : cut(after, MAX_TEXT);
+        }
     }
 
     private static String cut(String text, int max) {

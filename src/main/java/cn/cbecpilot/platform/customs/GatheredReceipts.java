@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.customs;
 
 import cn.cbecpilot.ceb.gateway.ReceiptHandler;
 import cn.cbecpilot.ceb.message.Receipt;
+import cn.cbecpilot.platform.database.Gathered;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;

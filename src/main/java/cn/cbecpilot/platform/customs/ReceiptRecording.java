@@ -4,6 +4,7 @@ import cn.cbecpilot.ceb.gateway.ReceiptHandler;
 import cn.cbecpilot.ceb.message.MessageType;
 import cn.cbecpilot.ceb.message.Receipt;
 import cn.cbecpilot.ceb.xml.CebXmlException;
+import cn.cbecpilot.platform.database.Gathered;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;

@@ -8,13 +8,21 @@ import cn.cbecpilot.platform.support.IntegrationTestBase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import reactor.core.publisher.Mono;
 
 /** Operator actions and configuration changes land in an append-only trail that only compliance and admins read. */
 class AuditTrailIntegrationTest extends IntegrationTestBase {
@@ -26,6 +34,12 @@ class AuditTrailIntegrationTest extends IntegrationTestBase {
 
     @Autowired
     private ObjectMapper mapper;
+
+    @Autowired
+    private ConnectionFactory connections;
+
+    @Autowired
+    private AuditTrail trail;
 
     @Test
     void recordsAnEnterpriseChangeWithItsValueBeforeAndAfter() {
@@ -153,6 +167,95 @@ class AuditTrailIntegrationTest extends IntegrationTestBase {
                     assertThat(e.get("status")).isEqualTo(404);
                     assertThat(e.get("after")).isNull();
                 }));
+    }
+
+    /**
+     * Requests answered while an entry is being written wait for it and are written after it in one statement, each
+     * entry with its own fields (bodies and no bodies, statuses) in one transaction; here the first entry's write is
+     * held on a lock of the test's own.
+     */
+    @Test
+    void requestsAnsweredWhileAnEntryIsWrittenAreRecordedTogetherEachAsItWas() throws Exception {
+        String prefix = "CB" + nextBuyer();
+        Connection other = Mono.from(connections.create()).toFuture().join();
+        ExecutorService senders = Executors.newFixedThreadPool(12);
+        List<Future<?>> answered = new ArrayList<>();
+        try {
+            execute(other, "begin");
+            execute(other, "lock table audit_event in share mode");
+            answered.add(senders.submit(() -> handover(prefix + "-0")));
+            awaitAnEntryWaitingOnALock();
+            for (int i = 1; i <= 6; i++) {
+                String orderNo = prefix + "-" + i;
+                answered.add(senders.submit(() -> handover(orderNo)));
+            }
+            for (int i = 1; i <= 5; i++) {
+                String phone = "1381234%04d".formatted(i);
+                answered.add(senders.submit(() -> invalidEnterprise(prefix + "-E" + phone, phone)));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> trail.waiting() == 11);
+            execute(other, "commit");
+        } finally {
+            closeRolledBack(other);
+            senders.shutdown();
+        }
+        for (Future<?> a : answered) {
+            a.get(30, TimeUnit.SECONDS);
+        }
+
+        String ours = "(target like '%" + prefix + "-%' or after_state like '%" + prefix + "-E%')";
+        // an entry is written once its request is answered: the answer may reach the client first
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(count("select count(*) from audit_event where " + ours))
+                        .isEqualTo(12));
+        assertThat(count("select count(distinct xmin::text) from audit_event where " + ours
+                        + " and target <> '/api/console/orders/" + prefix + "-0/handover'"))
+                .as("the eleven answered while the first was held, written in one transaction")
+                .isOne();
+        assertThat(entries())
+                .filteredOn(e -> ((String) e.get("target")).contains(prefix + "-")
+                        || String.valueOf(e.get("after")).contains(prefix + "-E"))
+                .hasSize(12)
+                .allSatisfy(e -> {
+                    String target = (String) e.get("target");
+                    assertThat(e.get("actor")).isEqualTo("operator");
+                    assertThat(e.get("remote")).isEqualTo("127.0.0.1");
+                    if (target.endsWith("/handover")) {
+                        assertThat(e.get("action")).isEqualTo("POST " + target);
+                        assertThat(e.get("status")).isEqualTo(404);
+                        assertThat(e.get("after")).isNull();
+                    } else {
+                        assertThat(e.get("action")).isEqualTo("POST /api/console/enterprises");
+                        assertThat(e.get("status")).isEqualTo(400);
+                        assertThat((String) e.get("after")).contains("\"phone\":\"***\"");
+                    }
+                });
+    }
+
+    private void handover(String orderNo) {
+        operator()
+                .post()
+                .uri("/api/console/orders/{no}/handover", orderNo)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    private void invalidEnterprise(String name, String phone) {
+        operator()
+                .post()
+                .uri("/api/console/enterprises")
+                .bodyValue(Map.of("code", "bad", "name", name, "phone", phone))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+    }
+
+    private void awaitAnEntryWaitingOnALock() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                + " and query like '%audit_event%'")
+                        > 0);
     }
 
     @Test

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The single window's push endpoint: authenticated, safe against hostile XML, and every receipt stored once. */
@@ -599,20 +598,6 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
     private long transactionsThatApplied(List<String> orderNos) {
         return count("select count(distinct xmin::text) from order_receipt where order_no in ('"
                 + String.join("', '", orderNos) + "')");
-    }
-
-    /** Back to the pool with nothing of the test's left open, whether the test got to its commit or not. */
-    private static void closeRolledBack(Connection c) {
-        execute(c, "rollback");
-        Mono.from(c.close()).toFuture().join();
-    }
-
-    private static void execute(Connection c, String sql) {
-        Flux.from(c.createStatement(sql).execute())
-                .flatMap(r -> r.getRowsUpdated())
-                .then()
-                .toFuture()
-                .join();
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.cbecpilot.platform.support;
 import static org.awaitility.Awaitility.await;
 
 import cn.cbecpilot.platform.customs.OutboxDispatcher;
+import io.r2dbc.spi.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -216,5 +218,20 @@ public abstract class IntegrationTestBase {
         MutableClock mutableClock() {
             return new MutableClock(Instant.now(), ZoneId.of("Asia/Shanghai"));
         }
+    }
+
+    /** Runs one statement on a connection of the test's own, outside the platform's pool, e.g. to hold a lock. */
+    protected static void execute(Connection c, String sql) {
+        Flux.from(c.createStatement(sql).execute())
+                .flatMap(r -> r.getRowsUpdated())
+                .then()
+                .toFuture()
+                .join();
+    }
+
+    /** Back to the pool with nothing of the test's left open, whether the test got to its commit or not. */
+    protected static void closeRolledBack(Connection c) {
+        execute(c, "rollback");
+        Mono.from(c.close()).toFuture().join();
     }
 }

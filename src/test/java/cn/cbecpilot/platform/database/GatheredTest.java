@@ -1,4 +1,4 @@
-package cn.cbecpilot.platform.customs;
+package cn.cbecpilot.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -78,5 +78,35 @@ class GatheredTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 1);
         assertThat(written).containsExactly(List.of(1, 2));
+    }
+
+    @Test
+    void anItemWrittenIsAnsweredWhenItsOwnWriteIsDone() {
+        Gathered<Integer> gathered = new Gathered<>(Duration.ZERO, 100, this::write);
+        List<String> answered = new CopyOnWriteArrayList<>();
+
+        gathered.written(1).subscribe(null, e -> answered.add("1 failed"), () -> answered.add("1"));
+        gathered.written(2).subscribe(null, e -> answered.add("2 failed"), () -> answered.add("2"));
+        gathered.written(3).subscribe(null, e -> answered.add("3 failed"), () -> answered.add("3"));
+        assertThat(answered).isEmpty();
+
+        finishWrite(0);
+        assertThat(answered).containsExactly("1");
+        assertThat(written).containsExactly(List.of(1), List.of(2, 3));
+        finishWrite(1);
+        assertThat(answered).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void theItemsOfAFailedWriteAreAnsweredWithItsFailureAndTheNextGoesOn() {
+        Gathered<Integer> gathered = new Gathered<>(Duration.ZERO, 100, this::write);
+        List<String> answered = new CopyOnWriteArrayList<>();
+
+        gathered.written(1).subscribe(null, e -> answered.add("1 " + e.getMessage()), () -> answered.add("1"));
+        gathered.written(2).subscribe(null, e -> answered.add("2 " + e.getMessage()), () -> answered.add("2"));
+        underWay.get(0).tryEmitError(new IllegalStateException("the database went away"));
+        finishWrite(1);
+
+        assertThat(answered).containsExactly("1 the database went away", "2");
     }
 }
