@@ -86,7 +86,8 @@ public class OutboxDispatcher {
     /**
      * One round: the claimed requests rendered and prepared, the messages kept in one statement before any leaves,
      * delivered, and those the single window took marked sent in one statement; a request that fails on the way goes
-     * its own way out ({@link #failed}) without holding up the others.
+     * its own way out ({@link #failed}) without holding up the others. When the mark itself fails (the database gone
+     * meanwhile), the round fails and its delivered requests come due again when their lease ends, with the same guids.
      */
     private Mono<Round> round() {
         if (!transport.isAvailable()) {
