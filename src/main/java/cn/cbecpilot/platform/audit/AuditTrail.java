@@ -28,7 +28,7 @@ public class AuditTrail {
 
     private final DatabaseClient db;
     private final Clock clock;
-    private final Gathered<Entry> requests = new Gathered<>(Duration.ZERO, AT_MOST, this::appendAll);
+    private final Gathered<AuditEvent> requests = new Gathered<>(Duration.ZERO, AT_MOST, this::appendAll);
 
     AuditTrail(DatabaseClient db, Clock clock) {
         this.db = db;
@@ -37,12 +37,12 @@ public class AuditTrail {
 
     /** Records a configuration change with the value before (null when new) and after, as JSON. */
     public Mono<Void> changed(String actor, String action, String target, String before, String after) {
-        return append(new Entry(clock.instant(), actor, action, target, null, null, before, after));
+        return append(entry(clock.instant(), actor, action, target, null, null, before, after));
     }
 
     /** Records an operator's request once answered; completes when the entry is written. */
     Mono<Void> request(String actor, String action, String target, Integer status, String remote, String body) {
-        return requests.written(new Entry(clock.instant(), actor, action, target, status, remote, null, body));
+        return requests.written(entry(clock.instant(), actor, action, target, status, remote, null, body));
     }
 
     /** How many operators' requests wait for the entry being written. */
@@ -81,7 +81,7 @@ public class AuditTrail {
                 .all();
     }
 
-    private Mono<Void> append(Entry entry) {
+    private Mono<Void> append(AuditEvent entry) {
         var spec = db.sql("insert into audit_event (at, actor, action, target, status, remote, before_state,"
                         + " after_state) values ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .bind(0, entry.at())
@@ -99,7 +99,7 @@ public class AuditTrail {
      * Writes the entries in one statement, in the order given; when it fails, each alone, so that what failed it fails
      * only its own entry (logged: the request it records was answered already).
      */
-    private Mono<Void> appendAll(List<Entry> entries) {
+    private Mono<Void> appendAll(List<AuditEvent> entries) {
         if (entries.size() == 1) {
             return append(entries.get(0));
         }
@@ -110,17 +110,17 @@ public class AuditTrail {
                         + " as e (at, actor, action, target, status, remote, before_state, after_state, n)"
                         + " order by e.n")
                 .bind(0, column(entries, e -> e.at().toString()))
-                .bind(1, column(entries, Entry::actor))
-                .bind(2, column(entries, Entry::action))
-                .bind(3, column(entries, Entry::target))
+                .bind(1, column(entries, AuditEvent::actor))
+                .bind(2, column(entries, AuditEvent::action))
+                .bind(3, column(entries, AuditEvent::target))
                 .bind(
                         4,
                         column(
                                 entries,
                                 e -> e.status() == null ? null : e.status().toString()))
-                .bind(5, column(entries, Entry::remote))
-                .bind(6, column(entries, Entry::before))
-                .bind(7, column(entries, Entry::after))
+                .bind(5, column(entries, AuditEvent::remote))
+                .bind(6, column(entries, AuditEvent::before))
+                .bind(7, column(entries, AuditEvent::after))
                 .fetch()
                 .rowsUpdated()
                 .then()
@@ -132,12 +132,12 @@ public class AuditTrail {
                         .then());
     }
 
-    private static String[] column(List<Entry> entries, Function<Entry, String> field) {
+    private static String[] column(List<AuditEvent> entries, Function<AuditEvent, String> field) {
         return entries.stream().map(field).toArray(String[]::new);
     }
 
-    /** One entry, its texts cut to their columns. */
-    private record Entry(
+    /** An entry to write (its id not known yet), its texts cut to their columns. */
+    private static AuditEvent entry(
             Instant at,
             String actor,
             String action,
@@ -146,15 +146,16 @@ public class AuditTrail {
             String remote,
             String before,
             String after) {
-
-        Entry {
-            actor = cut(actor, 64);
-            action = cut(action, 120);
-            target = cut(target, 300);
-            remote = remote == null ? null : cut(remote, 64);
-            before = before == null ? null : cut(before, MAX_TEXT);
-            after = after == null ? null : cut(after, MAX_TEXT);
-        }
+        return new AuditEvent(
+                0,
+                at,
+                cut(actor, 64),
+                cut(action, 120),
+                cut(target, 300),
+                status,
+                remote == null ? null : cut(remote, 64),
+                before == null ? null : cut(before, MAX_TEXT),
+                after == null ? null : cut(after, MAX_TEXT));
     }
 
     private static String cut(String text, int max) {

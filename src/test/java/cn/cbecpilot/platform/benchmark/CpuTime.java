@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -80,28 +81,18 @@ record CpuTime(double appMillis, double compilerMillis, double databaseMillis, d
      * HotSpot keeps one of each alive, so their counts are not lost with a thread that ends.
      */
     private static long compilerTicks(Path appProcess) {
-        try (Stream<Path> threads = Files.list(appProcess.resolve("task"))) {
-            return threads.filter(CpuTime::isCompiler)
-                    .mapToLong(t -> ticks(t.resolve("stat")))
-                    .sum();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static boolean isCompiler(Path thread) {
-        try {
-            return Files.readString(thread.resolve("comm")).contains("CompilerThre");
-        } catch (IOException gone) {
-            return false;
-        }
+        return ticksOf(appProcess.resolve("task"), command -> command.contains("CompilerThre"));
     }
 
     private static long databaseTicks() {
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes
-                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(CpuTime::isPostgres)
+        return ticksOf(Path.of("/proc"), "postgres"::equals);
+    }
+
+    /** The processor time of the processes (or threads) listed in {@code directory} whose command name matches. */
+    private static long ticksOf(Path directory, Predicate<String> command) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> command.test(command(p)))
                     .mapToLong(p -> ticks(p.resolve("stat")))
                     .sum();
         } catch (IOException e) {
@@ -109,11 +100,11 @@ record CpuTime(double appMillis, double compilerMillis, double databaseMillis, d
         }
     }
 
-    private static boolean isPostgres(Path process) {
+    private static String command(Path process) {
         try {
-            return Files.readString(process.resolve("comm")).strip().equals("postgres");
+            return Files.readString(process.resolve("comm")).strip();
         } catch (IOException gone) {
-            return false;
+            return "";
         }
     }
 
