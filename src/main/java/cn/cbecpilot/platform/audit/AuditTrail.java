@@ -1,11 +1,11 @@
 package cn.cbecpilot.platform.audit;
 
+import cn.cbecpilot.platform.database.Columns;
 import cn.cbecpilot.platform.database.Gathered;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -109,18 +109,18 @@ public class AuditTrail {
                         + " $5::text[], $6::text[], $7::text[], $8::text[]) with ordinality"
                         + " as e (at, actor, action, target, status, remote, before_state, after_state, n)"
                         + " order by e.n")
-                .bind(0, column(entries, e -> e.at().toString()))
-                .bind(1, column(entries, AuditEvent::actor))
-                .bind(2, column(entries, AuditEvent::action))
-                .bind(3, column(entries, AuditEvent::target))
+                .bind(0, Columns.texts(entries, e -> e.at().toString()))
+                .bind(1, Columns.texts(entries, AuditEvent::actor))
+                .bind(2, Columns.texts(entries, AuditEvent::action))
+                .bind(3, Columns.texts(entries, AuditEvent::target))
                 .bind(
                         4,
-                        column(
+                        Columns.texts(
                                 entries,
                                 e -> e.status() == null ? null : e.status().toString()))
-                .bind(5, column(entries, AuditEvent::remote))
-                .bind(6, column(entries, AuditEvent::before))
-                .bind(7, column(entries, AuditEvent::after))
+                .bind(5, Columns.texts(entries, AuditEvent::remote))
+                .bind(6, Columns.texts(entries, AuditEvent::before))
+                .bind(7, Columns.texts(entries, AuditEvent::after))
                 .fetch()
                 .rowsUpdated()
                 .then()
@@ -130,10 +130,6 @@ public class AuditTrail {
                             return Mono.empty();
                         }))
                         .then());
-    }
-
-    private static String[] column(List<AuditEvent> entries, Function<AuditEvent, String> field) {
-        return entries.stream().map(field).toArray(String[]::new);
     }
 
     /** An entry to write (its id not known yet), its texts cut to their columns. */

@@ -1,10 +1,10 @@
 package cn.cbecpilot.platform.customs;
 
 import cn.cbecpilot.ceb.gateway.PreparedMessage;
+import cn.cbecpilot.platform.database.Columns;
 import cn.cbecpilot.platform.privacy.PersonalData;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -65,18 +65,14 @@ public class CustomsMessages {
                         + " from unnest($1::text[], $2::text[], $3::text[], $4::text[]) with ordinality"
                         + " as m (guid, message_type, subject_no, xml, n) order by m.n"
                         + " on conflict (direction, guid) do nothing")
-                .bind(0, column(outgoing, o -> o.message().guid()))
-                .bind(1, column(outgoing, o -> o.request().messageType()))
-                .bind(2, column(outgoing, o -> o.request().subjectNo()))
-                .bind(3, column(outgoing, o -> data.seal(o.message().xml())))
+                .bind(0, Columns.texts(outgoing, o -> o.message().guid()))
+                .bind(1, Columns.texts(outgoing, o -> o.request().messageType()))
+                .bind(2, Columns.texts(outgoing, o -> o.request().subjectNo()))
+                .bind(3, Columns.texts(outgoing, o -> data.seal(o.message().xml())))
                 .bind(4, clock.instant())
                 .fetch()
                 .rowsUpdated()
                 .then();
-    }
-
-    private static String[] column(List<Outgoing> outgoing, Function<Outgoing, String> field) {
-        return outgoing.stream().map(field).toArray(String[]::new);
     }
 
     public Flux<Listed> of(String subjectNo) {

@@ -4,6 +4,7 @@ import cn.cbecpilot.ceb.gateway.ReceiptHandler;
 import cn.cbecpilot.ceb.message.MessageType;
 import cn.cbecpilot.ceb.message.Receipt;
 import cn.cbecpilot.ceb.xml.CebXmlException;
+import cn.cbecpilot.platform.database.Columns;
 import cn.cbecpilot.platform.database.Gathered;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -307,13 +307,13 @@ class ReceiptRecording implements ReceiptHandler {
                         .bind(5, one.returnTime())
                         .bind(6, one.xml())
                 : db.sql(STORE)
-                        .bind(0, column(receipts, CustomsReceipt::guid))
-                        .bind(1, column(receipts, CustomsReceipt::messageType))
-                        .bind(2, column(receipts, CustomsReceipt::subjectNo))
-                        .bind(3, column(receipts, CustomsReceipt::returnStatus))
-                        .bind(4, column(receipts, ReceiptRecording::info))
-                        .bind(5, column(receipts, r -> r.returnTime().toString()))
-                        .bind(6, column(receipts, CustomsReceipt::xml));
+                        .bind(0, Columns.texts(receipts, CustomsReceipt::guid))
+                        .bind(1, Columns.texts(receipts, CustomsReceipt::messageType))
+                        .bind(2, Columns.texts(receipts, CustomsReceipt::subjectNo))
+                        .bind(3, Columns.texts(receipts, CustomsReceipt::returnStatus))
+                        .bind(4, Columns.texts(receipts, ReceiptRecording::info))
+                        .bind(5, Columns.texts(receipts, r -> r.returnTime().toString()))
+                        .bind(6, Columns.texts(receipts, CustomsReceipt::xml));
         return statement
                 .bind(7, clock.instant())
                 .map((row, meta) -> new Stored(
@@ -333,11 +333,6 @@ class ReceiptRecording implements ReceiptHandler {
                             r.returnTime(),
                             r.xml());
                 });
-    }
-
-    /** One field of each receipt, as the array a statement unnests. */
-    private static String[] column(List<CustomsReceipt> receipts, Function<CustomsReceipt, String> field) {
-        return receipts.stream().map(field).toArray(String[]::new);
     }
 
     private static String info(CustomsReceipt r) {

@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.trace;
 
+import cn.cbecpilot.platform.database.Columns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,9 +31,9 @@ public class TraceCodes {
         }
         return db.sql("select scheme || ':' || product_key || ':' || serial from trace_code"
                         + " where (scheme, product_key, serial) in (select * from " + KEYS + ")")
-                .bind(0, column(codes, c -> c.scheme().name()))
-                .bind(1, column(codes, TraceCode::productKey))
-                .bind(2, column(codes, TraceCode::serial))
+                .bind(0, Columns.texts(codes, c -> c.scheme().name()))
+                .bind(1, Columns.texts(codes, TraceCode::productKey))
+                .bind(2, Columns.texts(codes, TraceCode::serial))
                 .map((row, meta) -> row.get(0, String.class))
                 .all()
                 .collect(Collectors.toSet());
@@ -45,9 +46,9 @@ public class TraceCodes {
         }
         return db.sql("select id, scheme || ':' || product_key || ':' || serial as key, sku, lot_id, status, order_no"
                         + " from trace_code where (scheme, product_key, serial) in (select * from " + KEYS + ")")
-                .bind(0, column(codes, c -> c.scheme().name()))
-                .bind(1, column(codes, TraceCode::productKey))
-                .bind(2, column(codes, TraceCode::serial))
+                .bind(0, Columns.texts(codes, c -> c.scheme().name()))
+                .bind(1, Columns.texts(codes, TraceCode::productKey))
+                .bind(2, Columns.texts(codes, TraceCode::serial))
                 .map((row, meta) -> new RegisteredCode(
                         row.get("id", Long.class),
                         row.get("key", String.class),
@@ -101,10 +102,10 @@ public class TraceCodes {
                         + " lot_id) select t.s, t.k, t.n, t.r, $5, $6, $7, $8 from unnest($1::varchar[],"
                         + " $2::varchar[], $3::varchar[], $4::varchar[]) as t(s, k, n, r) returning id)"
                         + " insert into trace_event (code_id, type, at, detail) select id, $9, $10, $11 from c")
-                .bind(0, column(codes, c -> c.scheme().name()))
-                .bind(1, column(codes, TraceCode::productKey))
-                .bind(2, column(codes, TraceCode::serial))
-                .bind(3, column(codes, TraceCode::raw))
+                .bind(0, Columns.texts(codes, c -> c.scheme().name()))
+                .bind(1, Columns.texts(codes, TraceCode::productKey))
+                .bind(2, Columns.texts(codes, TraceCode::serial))
+                .bind(3, Columns.texts(codes, TraceCode::raw))
                 .bind(4, batchNo)
                 .bind(5, expiry)
                 .bind(6, sku)
@@ -113,9 +114,5 @@ public class TraceCodes {
                 .bind(9, at.atOffset(ZoneOffset.UTC))
                 .bind(10, "lot " + lotId + ", batch " + batchNo + ", entered bond")
                 .then();
-    }
-
-    private static String[] column(Collection<TraceCode> codes, java.util.function.Function<TraceCode, String> part) {
-        return codes.stream().map(part).toArray(String[]::new);
     }
 }
