@@ -14,7 +14,7 @@ import reactor.core.publisher.Sinks;
 /**
  * Receipts that come one to a message, as the single window pushes most of them, handled together when they arrive
  * together: while one write is under way the receipts arriving meanwhile wait, and the next write takes all of them
- * as if they were the receipts of one message (one statement stores them, one transaction moves their orders). A
+ * as if they were the receipts of one message (one transaction stores them and moves their orders). A
  * receipt arriving alone goes at once, by itself, so gathering costs nothing when the platform is quiet; under load it
  * saves each receipt its own round trips and commit. Each caller is answered when its own receipt is stored and
  * applied (or parked). When a gathered write fails, each of its receipts is handled again alone and answered with its

@@ -25,6 +25,18 @@ public interface ReceiptConsumer {
     Mono<Boolean> apply(CustomsReceipt receipt);
 
     /**
+     * {@link #apply} for a receipt pushed alone and not stored yet, when it only moves its subject: the move, its
+     * record and the receipt kept ({@link KeptReceipts}) in one statement, so one commit. Does nothing for anything
+     * else (a subject not known, a receipt applied before or with effects besides the move, a subject changed
+     * meanwhile), and then the intake stores the receipt and applies it with {@link #apply}.
+     *
+     * @return {@code true} when the receipt is applied and kept, {@code false} when nothing was done
+     */
+    default Mono<Boolean> applyAndKeep(CustomsReceipt receipt) {
+        return Mono.just(false);
+    }
+
+    /**
      * {@link #apply} for the receipts of one message this consumer accepts, in document order, within the caller's
      * transaction and without retrying: a change made meanwhile by someone else fails it, and so does a receipt that
      * would hold rows other orders need (stock given back) until the whole message commits. The caller then rolls the

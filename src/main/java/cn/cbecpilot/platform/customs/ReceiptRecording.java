@@ -36,9 +36,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Takes every receipt, from whichever source: stores it first (once, by its identity), then hands it to the lifecycle
- * that accepts its type. A receipt whose declaration is not known yet stays stored and unapplied (parked) and is
- * retried by {@link ParkedReceipts}; one no lifecycle takes is kept on record only.
+ * Takes every receipt, from whichever source: stores it (once, by its identity) and hands it to the lifecycle that
+ * accepts its type, in one commit where it can: a receipt pushed alone that only moves its order is kept by the
+ * statement that moves it, the receipts of a message or gathered together are stored and applied in one transaction.
+ * Whatever cannot be applied is still stored: a receipt whose declaration is not known yet stays stored and unapplied
+ * (parked) and is retried by {@link ParkedReceipts}; one no lifecycle takes is kept on record only.
  */
 @Component
 class ReceiptRecording implements ReceiptHandler {
@@ -108,7 +110,7 @@ class ReceiptRecording implements ReceiptHandler {
                 return Mono.empty();
             }));
 
-    private final GatheredReceipts gathered = new GatheredReceipts(this::handleGathered, this::handleMessage);
+    private final GatheredReceipts gathered = new GatheredReceipts(this::handleGathered, this::handleOne);
 
     ReceiptRecording(
             DatabaseClient db,
@@ -141,49 +143,86 @@ class ReceiptRecording implements ReceiptHandler {
     }
 
     /**
-     * Stores the message's receipts in one write, then applies those still to be applied and marks them applied. One
-     * receipt is applied as its lifecycle applies a receipt alone ({@link ReceiptConsumer#apply}) and marked a moment
-     * after, with the others applied alone meanwhile ({@link #marks}).
-     * Several are applied and marked in one transaction, in document order; when that fails (an order changed
-     * meanwhile, a receipt that must not hold its rows that long, a deadlock with another message), rolled back and
-     * applied one by one, each declaration's in document order, and marked in one write after the last. A crash
-     * before a mark leaves applied receipts unmarked: they are retried as parked and change nothing the second time
-     * (each is applied at most once by guid).
+     * A message of one receipt (pushed alone, or handled alone after its gathered write failed): kept by the
+     * statement of its lifecycle that moves its subject, when that is all it does ({@link
+     * ReceiptConsumer#applyAndKeep}); else, or when that statement fails, handled as a message.
      */
-    private Mono<Void> handleMessage(List<Receipt> receipts) {
-        return stored(receipts, (converted, pending) -> applyTogether(converted, pending)
-                .onErrorResume(e -> {
-                    log.debug(
-                            "The {} receipts of message {} are applied one by one: {}",
-                            pending.size(),
-                            receipts.get(0).messageGuid(),
-                            e.toString());
-                    return applyEach(receipts, converted, pending);
-                }));
+    private Mono<Void> handleOne(List<Receipt> receipts) {
+        if (receipts.size() != 1) {
+            return handleMessage(receipts);
+        }
+        return converted(receipts)
+                .flatMap(converted -> {
+                    CustomsReceipt receipt = converted.get(0);
+                    return Flux.fromIterable(consumers)
+                            .filter(c -> c.accepts(receipt))
+                            .next()
+                            .flatMap(c -> c.applyAndKeep(receipt))
+                            .onErrorResume(e -> {
+                                log.debug("Receipt {} is stored, then applied: {}", receipt.guid(), e.toString());
+                                return Mono.just(false);
+                            });
+                })
+                .defaultIfEmpty(false)
+                .flatMap(kept -> kept ? Mono.<Void>empty() : handleMessage(receipts));
     }
 
     /**
-     * Receipts of messages of one, gathered: stored, then applied together or not at all, since {@link
-     * GatheredReceipts} then handles each again alone, and answers each pusher when its own receipt is done.
+     * Stores the message's receipts and applies those still to be applied. One receipt is stored, then applied as
+     * its lifecycle applies a receipt alone ({@link ReceiptConsumer#apply}) and marked a moment after, with the others
+     * applied alone meanwhile ({@link #marks}): kept even when it cannot be applied. Several are stored, applied and
+     * marked in one transaction, in document order ({@link #storedAndApplied}); when that fails (an order changed
+     * meanwhile, a receipt that must not hold its rows that long, a deadlock with another message), rolled back,
+     * stored by themselves and applied one by one, each declaration's in document order, and marked in one write after
+     * the last. A crash before a mark leaves applied receipts unmarked: they are retried as parked and change nothing
+     * the second time (each is applied at most once by guid).
+     */
+    private Mono<Void> handleMessage(List<Receipt> receipts) {
+        return converted(receipts)
+                .flatMap(converted -> converted.size() == 1
+                        ? storeAll(converted)
+                                .flatMap(pending -> pending.isEmpty()
+                                        ? Mono.<Void>empty()
+                                        : applyAlone(pending.values().iterator().next()))
+                        : storedAndApplied(converted).onErrorResume(e -> {
+                            log.debug(
+                                    "The {} receipts of message {} are applied one by one: {}",
+                                    converted.size(),
+                                    receipts.get(0).messageGuid(),
+                                    e.toString());
+                            return storeAll(converted).flatMap(pending -> applyEach(receipts, converted, pending));
+                        }));
+    }
+
+    /**
+     * Receipts of messages of one, gathered: stored and applied together or not at all ({@link #storedAndApplied}),
+     * since {@link GatheredReceipts} then handles each again alone, and answers each pusher when its own receipt is
+     * done.
      */
     private Mono<Void> handleGathered(List<Receipt> receipts) {
-        return stored(receipts, this::applyTogether);
+        return converted(receipts).flatMap(this::storedAndApplied);
     }
 
-    /** The receipts stored; one still to be applied applied alone, several as {@code several} applies them. */
-    private Mono<Void> stored(
-            List<Receipt> receipts, BiFunction<List<CustomsReceipt>, Map<String, CustomsReceipt>, Mono<Void>> several) {
+    /** The receipts as the platform keeps them; an error, before anything is stored, when one is not readable. */
+    private static Mono<List<CustomsReceipt>> converted(List<Receipt> receipts) {
         return Mono.fromCallable(() -> requireReadable(receipts).stream()
-                        .map(ReceiptRecording::toPlatform)
-                        .toList())
-                .flatMap(converted -> storeAll(converted).flatMap(pending -> switch (pending.size()) {
-                    case 0 -> Mono.<Void>empty();
-                    // one receipt to apply: as its lifecycle applies a receipt alone, in no transaction of the message
-                    case 1 -> applyAlone(pending.values().iterator().next());
-                    default -> several.apply(converted, pending);
-                }));
+                .map(ReceiptRecording::toPlatform)
+                .toList());
     }
 
+    /**
+     * The receipts stored, and those still to be applied applied and marked, in one transaction and one commit:
+     * failing, nothing of them is stored.
+     */
+    private Mono<Void> storedAndApplied(List<CustomsReceipt> converted) {
+        return db.sql(WAIT_FOR_ROWS)
+                .then()
+                .then(storeAll(converted))
+                .flatMap(pending -> pending.isEmpty() ? Mono.<Void>empty() : applyTogether(converted, pending))
+                .as(tx::transactional);
+    }
+
+    /** Applies and marks the pending receipts in the caller's transaction, each by the lifecycle that takes it. */
     private Mono<Void> applyTogether(List<CustomsReceipt> converted, Map<String, CustomsReceipt> pending) {
         Map<ReceiptConsumer, List<CustomsReceipt>> byConsumer = new LinkedHashMap<>();
         List<String> keptOnly = new ArrayList<>();
@@ -199,9 +238,7 @@ class ReceiptRecording implements ReceiptHandler {
                                         .computeIfAbsent(c, k -> new ArrayList<>())
                                         .add(r),
                                 () -> keptOnly.add(r.guid())));
-        return db.sql(WAIT_FOR_ROWS)
-                .then()
-                .thenMany(Flux.fromIterable(byConsumer.entrySet()))
+        return Flux.fromIterable(byConsumer.entrySet())
                 .concatMap(e -> e.getKey().applyTogether(e.getValue()))
                 .map(CustomsReceipt::guid)
                 .collectList()
@@ -214,8 +251,7 @@ class ReceiptRecording implements ReceiptHandler {
                     List<String> marked = new ArrayList<>(keptOnly);
                     marked.addAll(known);
                     return markApplied(marked);
-                })
-                .as(tx::transactional);
+                });
     }
 
     private Mono<Void> applyEach(
@@ -303,7 +339,7 @@ class ReceiptRecording implements ReceiptHandler {
                         .bind(1, one.messageType())
                         .bind(2, one.subjectNo())
                         .bind(3, one.returnStatus())
-                        .bind(4, info(one))
+                        .bind(4, KeptReceipts.info(one))
                         .bind(5, one.returnTime())
                         .bind(6, one.xml())
                 : db.sql(STORE)
@@ -311,7 +347,7 @@ class ReceiptRecording implements ReceiptHandler {
                         .bind(1, Columns.texts(receipts, CustomsReceipt::messageType))
                         .bind(2, Columns.texts(receipts, CustomsReceipt::subjectNo))
                         .bind(3, Columns.texts(receipts, CustomsReceipt::returnStatus))
-                        .bind(4, Columns.texts(receipts, ReceiptRecording::info))
+                        .bind(4, Columns.texts(receipts, KeptReceipts::info))
                         .bind(5, Columns.texts(receipts, r -> r.returnTime().toString()))
                         .bind(6, Columns.texts(receipts, CustomsReceipt::xml));
         return statement
@@ -333,10 +369,6 @@ class ReceiptRecording implements ReceiptHandler {
                             r.returnTime(),
                             r.xml());
                 });
-    }
-
-    private static String info(CustomsReceipt r) {
-        return r.returnInfo().length() > 1000 ? r.returnInfo().substring(0, 1000) : r.returnInfo();
     }
 
     private Mono<Void> markApplied(List<String> guids) {

@@ -3,6 +3,7 @@ package cn.cbecpilot.platform.order;
 import static cn.cbecpilot.platform.order.Orders.utc;
 
 import cn.cbecpilot.platform.customs.CustomsReceipt;
+import cn.cbecpilot.platform.customs.KeptReceipts;
 import cn.cbecpilot.platform.customs.TaxBillReceipts;
 import cn.cbecpilot.platform.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
@@ -35,9 +36,10 @@ class LifecycleRows {
      * A receipt's move of its order, its timeline entry and the record that the receipt is applied, in one statement
      * and no transaction: the order moves only if it is still in the state and at the version read and the receipt was
      * not applied to it before, so that, delivered twice at once, it moves the order once (the second statement waits
-     * for the first's row and then finds another version). The clearance's four columns come last, from $12.
+     * for the first's row and then finds another version). The clearance's four columns come next, from $12; with
+     * {@code kept}, the receipt is kept too ({@link KeptReceipts}), from the parameter after them.
      */
-    static String moveForReceipt(boolean clearance) {
+    static String moveForReceipt(boolean clearance, boolean kept) {
         return "with moved as (update customer_order set status = $4, version = version + 1, updated_at = $5"
                 + (clearance ? ", " + Orders.Clearance.columns(12) : "")
                 + " where order_no = $1 and status = $2 and version = $3 and not exists (select from order_receipt"
@@ -45,6 +47,7 @@ class LifecycleRows {
                 + " message_type, return_status, return_time, applied_at) select $8, order_no, $9, $10, $11, $5"
                 + " from moved on conflict (guid) do nothing), history as (insert into order_history (order_no,"
                 + " from_status, to_status, event, at, detail) select order_no, $2, $4, $6, $5, $7 from moved)"
+                + (kept ? ", kept as (" + KeptReceipts.insert("moved", "order_no", clearance ? 16 : 12) + ")" : "")
                 + " select order_no from moved";
     }
 
@@ -114,10 +117,13 @@ class LifecycleRows {
                 .one();
     }
 
-    /** Applies the receipt's move ({@link #moveForReceipt}); answers whether the order moved. */
-    Mono<Boolean> moveForReceipt(Orders.Move move, CustomsReceipt receipt, Instant now) {
+    /**
+     * Applies the receipt's move ({@link #moveForReceipt}), keeping the receipt with it when {@code kept}; answers
+     * whether the order moved.
+     */
+    Mono<Boolean> moveForReceipt(Orders.Move move, CustomsReceipt receipt, Instant now, boolean kept) {
         Orders.Clearance clearance = move.clearance();
-        var spec = db.sql(moveForReceipt(clearance != null))
+        var spec = db.sql(moveForReceipt(clearance != null, kept))
                 .bind(0, move.orderNo())
                 .bind(1, move.from().name())
                 .bind(2, move.version())
@@ -131,6 +137,9 @@ class LifecycleRows {
                 .bind(10, utc(receipt.returnTime()));
         if (clearance != null) {
             spec = clearance.bind(spec, 11);
+        }
+        if (kept) {
+            spec = KeptReceipts.bind(spec, clearance != null ? 15 : 11, receipt, now);
         }
         return spec.map(r -> r.get("order_no", String.class)).all().hasElements();
     }

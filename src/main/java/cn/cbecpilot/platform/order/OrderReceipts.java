@@ -57,23 +57,29 @@ class OrderReceipts implements ReceiptConsumer {
 
     @Override
     public Mono<Boolean> apply(CustomsReceipt receipt) {
-        return movedAlone(receipt).flatMap(moved -> moved ? Mono.just(true) : applyInTransaction(receipt));
+        return movedAlone(receipt, false).flatMap(moved -> moved ? Mono.just(true) : applyInTransaction(receipt));
+    }
+
+    /** The usual 120 or 800 pushed alone: read, then moved, recorded and kept in one statement ({@link #movedAlone}). */
+    @Override
+    public Mono<Boolean> applyAndKeep(CustomsReceipt receipt) {
+        return movedAlone(receipt, true);
     }
 
     /**
      * A receipt that does nothing but move its order (the usual 120 or 800 pushed alone) applied without a
      * transaction: the order read, then moved with its timeline entry and the receipt's record in one statement
-     * ({@link LifecycleRows#moveForReceipt}), two round trips where the transaction takes four. False for any other
-     * receipt, an order not known, and an order that changed meanwhile or has the receipt already: the transaction
-     * decides those.
+     * ({@link LifecycleRows#moveForReceipt}), which also keeps the receipt when {@code kept}; two round trips where the
+     * transaction takes four. False for any other receipt, an order not known, and an order that changed meanwhile or
+     * has the receipt already: the transaction decides those.
      */
-    private Mono<Boolean> movedAlone(CustomsReceipt receipt) {
+    private Mono<Boolean> movedAlone(CustomsReceipt receipt, boolean kept) {
         if (ReceiptEvents.TAX_BILL.equals(receipt.messageType())) {
             return Mono.just(false);
         }
         return rows.find(receipt.subjectNo())
                 .flatMap(row -> plainMove(row, receipt))
-                .flatMap(planned -> rows.moveForReceipt(planned.move(), receipt, clock.instant()))
+                .flatMap(planned -> rows.moveForReceipt(planned.move(), receipt, clock.instant(), kept))
                 .defaultIfEmpty(false);
     }
 

@@ -54,7 +54,10 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
                 Instant.now()));
     }
 
-    /** The values of {@link LifecycleRows#moveForReceipt}: a 120 accepting the order at that version. */
+    /**
+     * The values of {@link LifecycleRows#moveForReceipt} with the clearance and the receipt kept: a 120 accepting the
+     * order at that version.
+     */
     private static Object[] aReceiptsMove(String orderNo, int version, String guid) {
         return new Object[] {
             orderNo,
@@ -71,7 +74,14 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
             "120",
             Instant.now(),
             "01142026I000000001",
-            false
+            false,
+            guid.toUpperCase(Locale.ROOT),
+            "CEB622",
+            "120",
+            "[Code:120]",
+            Instant.now(),
+            "<CEB622Message/>",
+            Instant.now()
         };
     }
 
@@ -85,7 +95,7 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
     void theMoveOfAnOrderByAReceiptPushedAloneIsPlannedOncePerConnection() {
         long kept = QueryPlans.keptPlans(
                 connections,
-                LifecycleRows.moveForReceipt(true),
+                LifecycleRows.moveForReceipt(true, true),
                 12,
                 i -> aReceiptsMove(
                         "CB2026120600000000" + (i % 10), i, UUID.randomUUID().toString()));
@@ -97,7 +107,7 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
     void theMoveOfAnOrderByAReceiptPushedAloneFindsItAndTheReceiptByKey() {
         List<String> plan = QueryPlans.of(
                 connections,
-                LifecycleRows.moveForReceipt(true),
+                LifecycleRows.moveForReceipt(true, true),
                 aReceiptsMove("CB20261206000000001", 3, "2B2D3A0C-7C4E-4F55-9F0A-3E1C5D6B7A81"));
 
         // the order by an index (on this small database PostgreSQL may take the status index and filter the number,
