@@ -51,6 +51,19 @@ class LifecycleRows {
                 + " select order_no from moved";
     }
 
+    /**
+     * A receipt that only goes on its order's timeline (312, 412, 512), pushed alone: the record that it is applied,
+     * its timeline entry at the order's status and the receipt kept ({@link KeptReceipts}, from $9), in one statement
+     * without a read before it; nothing when the order is not known or has the receipt already.
+     */
+    static final String NOTE_FOR_RECEIPT =
+            "with o as (select order_no, status from customer_order where order_no = $1),"
+                    + " first as (insert into order_receipt (guid, order_no, message_type, return_status, return_time,"
+                    + " applied_at) select $2, order_no, $3, $4, $5, $6 from o on conflict (guid) do nothing returning"
+                    + " order_no), history as (insert into order_history (order_no, from_status, to_status, event, at, detail)"
+                    + " select o.order_no, o.status, o.status, $7, $6, $8 from o join first f on f.order_no = o.order_no),"
+                    + " kept as (" + KeptReceipts.insert("first", "order_no", 9) + ") select order_no from first";
+
     private final DatabaseClient db;
     private final PersonalData data;
 
@@ -142,6 +155,23 @@ class LifecycleRows {
             spec = KeptReceipts.bind(spec, clearance != null ? 15 : 11, receipt, now);
         }
         return spec.map(r -> r.get("order_no", String.class)).all().hasElements();
+    }
+
+    /** Notes the receipt on its order's timeline and keeps it ({@link #NOTE_FOR_RECEIPT}); whether it did. */
+    Mono<Boolean> noteForReceipt(CustomsReceipt receipt, String event, String detail, Instant now) {
+        var spec = db.sql(NOTE_FOR_RECEIPT)
+                .bind(0, receipt.subjectNo())
+                .bind(1, receipt.guid())
+                .bind(2, receipt.messageType())
+                .bind(3, receipt.returnStatus())
+                .bind(4, utc(receipt.returnTime()))
+                .bind(5, utc(now))
+                .bind(6, event)
+                .bind(7, detail);
+        return KeptReceipts.bind(spec, 8, receipt, now)
+                .map(r -> r.get("order_no", String.class))
+                .all()
+                .hasElements();
     }
 
     /** The order whose list customs numbered so, for receipts that name only the list. */

@@ -60,10 +60,27 @@ class OrderReceipts implements ReceiptConsumer {
         return movedAlone(receipt, false).flatMap(moved -> moved ? Mono.just(true) : applyInTransaction(receipt));
     }
 
-    /** The usual 120 or 800 pushed alone: read, then moved, recorded and kept in one statement ({@link #movedAlone}). */
+    /**
+     * The usual receipts pushed alone: a 312, 412 or 512, which only goes on the timeline, noted, recorded and kept in
+     * one statement; a 120 or 800 of the list read, then moved, recorded and kept in one statement ({@link
+     * #movedAlone}).
+     */
     @Override
     public Mono<Boolean> applyAndKeep(CustomsReceipt receipt) {
-        return movedAlone(receipt, true);
+        return notedOnly(receipt)
+                ? rows.noteForReceipt(receipt, name(receipt), detail(receipt), clock.instant())
+                : movedAlone(receipt, true);
+    }
+
+    /**
+     * A receipt that moves nothing and has nothing to record but its timeline entry: any but a list's, a tax bill or
+     * a refusal of a request (CEB900), as {@link #applyOnce} notes it.
+     */
+    private static boolean notedOnly(CustomsReceipt receipt) {
+        return !ReceiptEvents.INVENTORY.equals(receipt.messageType())
+                && !ReceiptEvents.TAX_BILL.equals(receipt.messageType())
+                && FormatFailures.refusedType(receipt).isEmpty()
+                && event(receipt).isEmpty();
     }
 
     /**

@@ -160,6 +160,41 @@ class ReceiptIntakeIntegrationTest extends IntegrationTestBase {
     }
 
     /**
+     * An order receipt (312) pushed alone, which only goes on the order's timeline, is noted, recorded as applied and
+     * kept by one statement (its rows share the transaction and command ids); delivered again, it changes nothing.
+     */
+    @Test
+    void anOrderReceiptPushedAloneIsNotedAndKeptByOneStatement() {
+        OrderJourneys journeys = new OrderJourneys(http, operator(), db, consumers);
+        String sku = new ReferenceData(operator()).drugInStock("布洛芬缓释胶囊", "39.00", 2);
+        String orderNo = declared(journeys, sku, 1).get(0);
+        String message = Receipts.order(Receipts.guid(), orderNo, "120", "[Code:120;Desc:电子订单逻辑校验通过]");
+
+        push(message);
+        push(message);
+
+        assertThat(journeys.status(orderNo)).isEqualTo("DECLARED");
+        assertThat(texts(
+                        "select from_status || ' ' || to_status || ' ' || detail from order_history"
+                                + " where event = 'RECEIPT_312_120' and order_no = $1",
+                        orderNo))
+                .singleElement()
+                .asString()
+                .startsWith("DECLARED DECLARED ")
+                .endsWith("[Code:120;Desc:电子订单逻辑校验通过]");
+        assertThat(count("select count(distinct xmin::text || ' ' || cmin::text) from (select xmin, cmin"
+                        + " from order_receipt where message_type = 'CEB312' and order_no = '" + orderNo + "'"
+                        + " union all select xmin, cmin from order_history where event = 'RECEIPT_312_120'"
+                        + " and order_no = '" + orderNo + "' union all select xmin, cmin from customs_message"
+                        + " where direction = 'IN' and message_type = 'CEB312' and subject_no = '" + orderNo
+                        + "') written"))
+                .isOne();
+        assertThat(count("select count(*) from customs_message where direction = 'IN' and applied"
+                        + " and message_type = 'CEB312' and return_status = '120' and subject_no = '" + orderNo + "'"))
+                .isOne();
+    }
+
+    /**
      * Forty receipts pushed alone at once, each kept in the transaction that moves its order (rows one transaction
      * wrote share its xmin): alone, by the statement that moves it; arriving while another is written, with the others
      * gathered meanwhile. Each is applied when its pusher is answered.

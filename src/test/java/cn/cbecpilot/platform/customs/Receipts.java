@@ -41,6 +41,25 @@ final class Receipts {
                 .formatted(messageGuid, copNo, status, info);
     }
 
+    /** A CEB312 order receipt for the order with this number. */
+    static String order(String messageGuid, String orderNo, String status, String info) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CEB312Message version="1.0" xmlns="http://www.chinaport.gov.cn/ceb" guid="%1$s">
+                  <OrderReturn>
+                    <guid>%1$s</guid>
+                    <ebpCode>1101980001</ebpCode>
+                    <ebcCode>1101980002</ebcCode>
+                    <orderNo>%2$s</orderNo>
+                    <returnStatus>%3$s</returnStatus>
+                    <returnTime>20261203101500000</returnTime>
+                    <returnInfo>%4$s</returnInfo>
+                  </OrderReturn>
+                </CEB312Message>
+                """
+                .formatted(messageGuid, orderNo, status, info);
+    }
+
     /** One CEB622 message answering several lists: the i-th receipt for {@code copNos[i]}, numbered {@code invtNos[i]}. */
     static String inventories(String messageGuid, List<String> copNos, List<String> invtNos, String status) {
         return inventories(messageGuid, copNos, invtNos, Collections.nCopies(copNos.size(), status));

@@ -118,4 +118,45 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
                 .noneMatch(l -> l.contains("Seq Scan"));
         assertThat(plan).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("guid"));
     }
+
+    /** The values of {@link LifecycleRows#NOTE_FOR_RECEIPT}: a 312 noted on the order. */
+    private static Object[] aReceiptsNote(String orderNo, String guid) {
+        return new Object[] {
+            orderNo,
+            guid,
+            "CEB312",
+            "120",
+            Instant.now(),
+            Instant.now(),
+            "RECEIPT_312_120",
+            guid + " [Code:120]",
+            guid,
+            "CEB312",
+            "120",
+            "[Code:120]",
+            Instant.now(),
+            "<CEB312Message/>",
+            Instant.now()
+        };
+    }
+
+    @Test
+    void theNoteOfAReceiptPushedAloneFindsTheOrderAndTheReceiptByKeyWithAKeptPlan() {
+        List<String> plan = QueryPlans.of(
+                connections,
+                LifecycleRows.NOTE_FOR_RECEIPT,
+                aReceiptsNote("CB20261206000000001", "2B2D3A0C-7C4E-4F55-9F0A-3E1C5D6B7A81"));
+        long kept = QueryPlans.keptPlans(
+                connections,
+                LifecycleRows.NOTE_FOR_RECEIPT,
+                12,
+                i -> aReceiptsNote(
+                        "CB2026120600000000" + (i % 10),
+                        UUID.randomUUID().toString().toUpperCase(Locale.ROOT)));
+
+        assertThat(plan)
+                .anyMatch(l -> l.contains("Index Scan") && l.contains("on customer_order"))
+                .noneMatch(l -> l.contains("Seq Scan"));
+        assertThat(kept).isGreaterThanOrEqualTo(7);
+    }
 }
