@@ -28,6 +28,15 @@ public final class KeptReceipts {
                 + (first + 6) + ", true from " + source + " on conflict (direction, guid) do update set applied = true";
     }
 
+    /**
+     * The number of the subject of the request sent with the guid in parameter {@code guid} (e.g. {@code $1}), as a
+     * scalar subquery: a receipt that names its request only by the request's guid (a tax bill names its list so)
+     * answers that subject.
+     */
+    public static String subjectOfSent(String guid) {
+        return "(select subject_no from customs_message where direction = 'OUT' and guid = " + guid + "::bpchar)";
+    }
+
     /** Binds the parameters of {@link #insert} from index {@code first} (zero-based): the receipt, kept at {@code now}. */
     public static DatabaseClient.GenericExecuteSpec bind(
             DatabaseClient.GenericExecuteSpec spec, int first, CustomsReceipt receipt, Instant now) {

@@ -6,7 +6,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A lifecycle that takes customs receipts of some message types (the import order, the export return). The intake
- * stores every receipt first and hands it to the consumer that accepts its type.
+ * stores every receipt and hands it to the consumer that accepts its type: a receipt pushed alone first to {@link
+ * #applyAndKeep}, which may keep it with its move; any other stored first, or in the transaction that applies it.
  */
 public interface ReceiptConsumer {
 

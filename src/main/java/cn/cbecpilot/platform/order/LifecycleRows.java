@@ -64,6 +64,23 @@ class LifecycleRows {
                     + " select o.order_no, o.status, o.status, $7, $6, $8 from o join first f on f.order_no = o.order_no),"
                     + " kept as (" + KeptReceipts.insert("first", "order_no", 9) + ") select order_no from first";
 
+    /**
+     * A tax bill pushed alone, for an order read before: the record that it is applied, the order's tax as the bill
+     * assesses it ($9 to $12), its timeline entry at the order's status as read ($13) and the receipt kept ({@link
+     * KeptReceipts}, from $14), in one statement; nothing when the order has the receipt already.
+     */
+    static final String TAX_BILL_FOR_RECEIPT = "with first as (insert into order_receipt (guid, order_no, message_type,"
+            + " return_status, return_time, applied_at) values ($2, $1, $3, $4, $5, $6) on conflict (guid) do nothing"
+            + " returning order_no), billed as (update customer_order o set tax_no = $9, customs_duty = $10,"
+            + " customs_vat = $11, customs_consumption_tax = $12, tax_billed_at = $5 from first f"
+            + " where o.order_no = f.order_no), history as (insert into order_history (order_no, from_status,"
+            + " to_status, event, at, detail) select order_no, $13, $13, $7, $6, $8 from first),"
+            + " kept as (" + KeptReceipts.insert("first", "order_no", 14) + ") select order_no from first";
+
+    /** The order whose request was sent with the guid $1 ({@link KeptReceipts#subjectOfSent}). */
+    static final String FIND_BY_SENT_GUID = "select " + LifecycleRow.COLUMNS + " from customer_order where order_no = "
+            + KeptReceipts.subjectOfSent("$1");
+
     private final DatabaseClient db;
     private final PersonalData data;
 
@@ -169,6 +186,42 @@ class LifecycleRows {
                 .bind(6, event)
                 .bind(7, detail);
         return KeptReceipts.bind(spec, 8, receipt, now)
+                .map(r -> r.get("order_no", String.class))
+                .all()
+                .hasElements();
+    }
+
+    /** The order whose request was sent with this guid, for a receipt that names the request only by it. */
+    Mono<LifecycleRow> findBySentGuid(String guid) {
+        return db.sql(FIND_BY_SENT_GUID)
+                .bind(0, guid)
+                .map(r -> LifecycleRow.from(r, data))
+                .one();
+    }
+
+    /** Applies a tax bill pushed alone to the order as read ({@link #TAX_BILL_FOR_RECEIPT}); whether it did. */
+    Mono<Boolean> taxBilledForReceipt(
+            LifecycleRow row,
+            TaxBillReceipts.Assessed bill,
+            CustomsReceipt receipt,
+            String event,
+            String detail,
+            Instant now) {
+        var spec = db.sql(TAX_BILL_FOR_RECEIPT)
+                .bind(0, row.orderNo())
+                .bind(1, receipt.guid())
+                .bind(2, receipt.messageType())
+                .bind(3, receipt.returnStatus())
+                .bind(4, utc(receipt.returnTime()))
+                .bind(5, utc(now))
+                .bind(6, event)
+                .bind(7, detail)
+                .bind(8, bill.taxNo())
+                .bind(9, bill.customsTax())
+                .bind(10, bill.valueAddedTax())
+                .bind(11, bill.consumptionTax())
+                .bind(12, row.status().name());
+        return KeptReceipts.bind(spec, 13, receipt, now)
                 .map(r -> r.get("order_no", String.class))
                 .all()
                 .hasElements();

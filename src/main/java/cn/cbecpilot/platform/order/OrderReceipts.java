@@ -67,9 +67,25 @@ class OrderReceipts implements ReceiptConsumer {
      */
     @Override
     public Mono<Boolean> applyAndKeep(CustomsReceipt receipt) {
+        if (ReceiptEvents.TAX_BILL.equals(receipt.messageType())) {
+            return billedAlone(receipt);
+        }
         return notedOnly(receipt)
                 ? rows.noteForReceipt(receipt, name(receipt), detail(receipt), clock.instant())
                 : movedAlone(receipt, true);
+    }
+
+    /**
+     * A tax bill pushed alone: the order read by the list it names (by the guid the list was sent with), then its tax,
+     * the receipt's record, its timeline entry and the receipt kept in one statement. False when the list was not sent
+     * from here or the bill is not the order's list's: the transaction decides those, by the list's number.
+     */
+    private Mono<Boolean> billedAlone(CustomsReceipt receipt) {
+        return rows.findBySentGuid(receipt.subjectNo())
+                .flatMap(row -> Mono.justOrEmpty(TaxBillReceipts.in(receipt, row.invtNo()))
+                        .flatMap(bill -> rows.taxBilledForReceipt(
+                                row, bill, receipt, name(receipt), billed(bill, detail(receipt)), clock.instant())))
+                .defaultIfEmpty(false);
     }
 
     /**
@@ -274,11 +290,14 @@ class OrderReceipts implements ReceiptConsumer {
     private Mono<Void> taxBilled(LifecycleRow row, CustomsReceipt receipt, String name, String detail) {
         return TaxBillReceipts.in(receipt, row.invtNo())
                 .map(bill -> rows.taxBilled(row.orderNo(), bill, receipt.returnTime())
-                        .then(transitions.note(
-                                row,
-                                name,
-                                "tax bill " + bill.taxNo() + " " + bill.total().toPlainString() + "; " + detail)))
+                        .then(transitions.note(row, name, billed(bill, detail))))
                 .orElseGet(() -> transitions.note(row, name, "no tax bill of list " + row.invtNo() + "; " + detail));
+    }
+
+    /** The timeline's detail of a tax bill applied. */
+    private static String billed(TaxBillReceipts.Assessed bill, String detail) {
+        String billed = "tax bill " + bill.taxNo() + " " + bill.total().toPlainString() + "; " + detail;
+        return billed.length() > 1000 ? billed.substring(0, 1000) : billed;
     }
 
     /**

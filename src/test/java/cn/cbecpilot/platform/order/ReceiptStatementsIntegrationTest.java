@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import cn.cbecpilot.platform.support.QueryPlans;
 import io.r2dbc.spi.ConnectionFactory;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -158,5 +159,41 @@ class ReceiptStatementsIntegrationTest extends IntegrationTestBase {
                 .anyMatch(l -> l.contains("Index Scan") && l.contains("on customer_order"))
                 .noneMatch(l -> l.contains("Seq Scan"));
         assertThat(kept).isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void aTaxBillPushedAloneFindsItsListAndOrderAndIsAppliedByKey() {
+        String guid = "2B2D3A0C-7C4E-4F55-9F0A-3E1C5D6B7A81";
+        List<String> found = QueryPlans.of(connections, LifecycleRows.FIND_BY_SENT_GUID, guid);
+        List<String> applied = QueryPlans.of(
+                connections,
+                LifecycleRows.TAX_BILL_FOR_RECEIPT,
+                "CB20261206000000001",
+                guid,
+                "CEB816",
+                "1",
+                Instant.now(),
+                Instant.now(),
+                "RECEIPT_816_1",
+                "tax bill 2026120600001 9.10; " + guid,
+                "2026120600001",
+                BigDecimal.ZERO,
+                new BigDecimal("9.10"),
+                BigDecimal.ZERO,
+                "RELEASED",
+                guid,
+                "CEB816",
+                "1",
+                "电子税单已生成",
+                Instant.now(),
+                "<CEB816Message/>",
+                Instant.now());
+
+        assertThat(found)
+                .anyMatch(l -> l.contains("customs_message"))
+                .anyMatch(l -> l.contains("on customer_order"))
+                .noneMatch(l -> l.contains("Seq Scan"));
+        assertThat(found).noneMatch(l -> l.strip().startsWith("Filter:") && l.contains("guid"));
+        assertThat(applied).anyMatch(l -> l.contains("on customer_order")).noneMatch(l -> l.contains("Seq Scan"));
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * An order cleared through the embedded single window gets customs' electronic tax bill (CEB816) after release: kept
- * on its message list, and its amounts on the order's customs block, equal to the tax the platform collected.
+ * on its message list, and its amounts on the order's customs block, equal to the tax the platform collected; the
+ * bill pushed alone is applied and kept by one statement.
  */
 class TaxBillIntegrationTest extends OrderJourneyTestBase {
 
@@ -45,6 +46,14 @@ class TaxBillIntegrationTest extends OrderJourneyTestBase {
                         .contains("<ceb:invtNo>" + customs(order.orderNo()).get("invtNo") + "</ceb:invtNo>"));
         assertThat(count("select count(*) from order_history where order_no = '" + order.orderNo()
                         + "' and event = 'RECEIPT_816_1'"))
+                .isOne();
+        // pushed alone, the bill was applied, noted and kept by one statement: its rows share transaction and command
+        assertThat(count("select count(distinct xmin::text || ' ' || cmin::text) from (select xmin, cmin"
+                        + " from order_receipt where message_type = 'CEB816' and order_no = '" + order.orderNo() + "'"
+                        + " union all select xmin, cmin from order_history where event = 'RECEIPT_816_1'"
+                        + " and order_no = '" + order.orderNo() + "' union all select xmin, cmin from customs_message"
+                        + " where direction = 'IN' and message_type = 'CEB816' and subject_no = '" + order.orderNo()
+                        + "') written"))
                 .isOne();
     }
 
