@@ -26,10 +26,11 @@ public interface ReceiptConsumer {
     Mono<Boolean> apply(CustomsReceipt receipt);
 
     /**
-     * {@link #apply} for a receipt pushed alone and not stored yet, when it only moves its subject: the move, its
-     * record and the receipt kept ({@link KeptReceipts}) in one statement, so one commit. Does nothing for anything
-     * else (a subject not known, a receipt applied before or with effects besides the move, a subject changed
-     * meanwhile), and then the intake stores the receipt and applies it with {@link #apply}.
+     * {@link #apply} for a receipt pushed alone and not stored yet, when all it does is move its subject, go on its
+     * timeline or set what it assesses: that, the receipt's record and the receipt kept ({@link KeptReceipts}) in one
+     * statement, so one commit. Does nothing for anything else (a subject not known, a receipt applied before or with
+     * effects besides, a subject changed meanwhile), and then the intake stores the receipt and applies it with {@link
+     * #apply}.
      *
      * @return {@code true} when the receipt is applied and kept, {@code false} when nothing was done
      */
