@@ -176,8 +176,25 @@ class LifecycleRows {
 
     /** Notes the receipt on its order's timeline and keeps it ({@link #NOTE_FOR_RECEIPT}); whether it did. */
     Mono<Boolean> noteForReceipt(CustomsReceipt receipt, String event, String detail, Instant now) {
-        var spec = db.sql(NOTE_FOR_RECEIPT)
-                .bind(0, receipt.subjectNo())
+        var spec = recorded(db.sql(NOTE_FOR_RECEIPT), receipt.subjectNo(), receipt, event, detail, now);
+        return KeptReceipts.bind(spec, 8, receipt, now)
+                .map(r -> r.get("order_no", String.class))
+                .all()
+                .hasElements();
+    }
+
+    /**
+     * Binds $1 to $8 of {@link #NOTE_FOR_RECEIPT} and {@link #TAX_BILL_FOR_RECEIPT}: the order, the receipt's record
+     * (guid, type, status, time), when it is applied, and its timeline entry.
+     */
+    private static DatabaseClient.GenericExecuteSpec recorded(
+            DatabaseClient.GenericExecuteSpec spec,
+            String orderNo,
+            CustomsReceipt receipt,
+            String event,
+            String detail,
+            Instant now) {
+        return spec.bind(0, orderNo)
                 .bind(1, receipt.guid())
                 .bind(2, receipt.messageType())
                 .bind(3, receipt.returnStatus())
@@ -185,10 +202,6 @@ class LifecycleRows {
                 .bind(5, utc(now))
                 .bind(6, event)
                 .bind(7, detail);
-        return KeptReceipts.bind(spec, 8, receipt, now)
-                .map(r -> r.get("order_no", String.class))
-                .all()
-                .hasElements();
     }
 
     /** The order whose request was sent with this guid, for a receipt that names the request only by it. */
@@ -207,15 +220,7 @@ class LifecycleRows {
             String event,
             String detail,
             Instant now) {
-        var spec = db.sql(TAX_BILL_FOR_RECEIPT)
-                .bind(0, row.orderNo())
-                .bind(1, receipt.guid())
-                .bind(2, receipt.messageType())
-                .bind(3, receipt.returnStatus())
-                .bind(4, utc(receipt.returnTime()))
-                .bind(5, utc(now))
-                .bind(6, event)
-                .bind(7, detail)
+        var spec = recorded(db.sql(TAX_BILL_FOR_RECEIPT), row.orderNo(), receipt, event, detail, now)
                 .bind(8, bill.taxNo())
                 .bind(9, bill.customsTax())
                 .bind(10, bill.valueAddedTax())
