@@ -355,9 +355,10 @@ class PlatformBenchmark {
             // the outbox is still sending the declarations of the orders just paid: let it finish first
             CpuTime.awaitQuiet(platform.pid(), Duration.ofMinutes(5));
             // the first quarter warms the receipt paths up and is not measured, but for its last orders, whose
-            // receipts go one at a time, as the single window's come outside a peak (a receipt alone takes its own
-            // path, which the pushes in flight together hardly take: as many orders before them warm it up); then
-            // half of the rest one receipt to a message, the other half many to a message
+            // receipts go one at a time, as the single window's come outside a peak; each way of pushing takes paths
+            // of its own, so each is warmed before it is measured: half of the quarter's first orders one to a
+            // message, the other half many to a message, then as many one at a time as are measured so; then half of
+            // the rest one receipt to a message, the other half many to a message
             Instant accepted = Instant.now().minusSeconds(60);
             Instant released = Instant.now();
             Pushes pushes = new Pushes(journeys, failures, concurrency, accepted, released);
@@ -365,7 +366,9 @@ class PlatformBenchmark {
             int half = quarter + (declared.size() - quarter) / 2;
             int quiet = Math.min(QUIET_RECEIPT_ORDERS, quarter / 4);
             Pushes oneAtATime = new Pushes(journeys, failures, 1, accepted, released);
-            pushes.post(declared.subList(0, quarter - 2 * quiet), 1);
+            int warm = (quarter - 2 * quiet) / 2;
+            pushes.post(declared.subList(0, warm), 1);
+            pushes.post(declared.subList(warm, quarter - 2 * quiet), receiptsPerMessage);
             oneAtATime.post(declared.subList(quarter - 2 * quiet, quarter - quiet), 1);
             measureReceipts(platform, data, oneAtATime, declared.subList(quarter - quiet, quarter), 1);
             measureReceipts(platform, data, pushes, declared.subList(quarter, half), 1);
