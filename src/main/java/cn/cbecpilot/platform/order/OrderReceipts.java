@@ -63,7 +63,8 @@ class OrderReceipts implements ReceiptConsumer {
     /**
      * The usual receipts pushed alone: a 312, 412 or 512, which only goes on the timeline, noted, recorded and kept in
      * one statement; a 120 or 800 of the list read, then moved, recorded and kept in one statement ({@link
-     * #movedAlone}).
+     * #movedAlone}); a tax bill read with its order, then applied, noted and kept in one statement ({@link
+     * #billedAlone}).
      */
     @Override
     public Mono<Boolean> applyAndKeep(CustomsReceipt receipt) {
