@@ -5,6 +5,7 @@ import cn.cbecpilot.ceb.xml.CebXmlException.Kind;
 import cn.cbecpilot.ceb.xml.SafeXml;
 import cn.cbecpilot.ceb.xml.SchemaSet;
 import cn.cbecpilot.ceb.xml.XmlLimits;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,7 +20,7 @@ import org.w3c.dom.NodeList;
 /**
  * Wraps CEB messages into {@code <DxpMsg ver="1.0" xmlns="http://www.chinaport.gov.cn/dxp">} and
  * unwraps them again; unwrapping also takes a bare {@code CEBnnnMessage}, as a push may carry either.
- * Envelopes are checked against the DXP schema both ways. Thread-safe.
+ * Envelopes received are checked against the DXP schema; those written are valid by construction. Thread-safe.
  */
 public final class DxpEnvelope {
 
@@ -48,22 +49,42 @@ public final class DxpEnvelope {
         this.limits = limits;
     }
 
+    /**
+     * The envelope around the message, written as text: its few fields are checked by {@link TransInfo} against the
+     * DXP schema's limits, and the message goes in as Base64, so what comes out is valid without building, checking
+     * and serialising a document for every message sent (a tenth of the cost of a message the platform sends).
+     */
     public byte[] wrap(byte[] message, TransInfo info) {
-        Document document = SafeXml.newDocument();
-        Element root = document.createElementNS(NAMESPACE, "DxpMsg");
-        root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns", NAMESPACE);
-        root.setAttribute("ver", "1.0");
-        document.appendChild(root);
-        Element trans = child(root, "TransInfo", null);
-        child(trans, "CopMsgId", info.copMsgId());
-        child(trans, "SenderId", info.senderId());
-        Element receivers = child(trans, "ReceiverIds", null);
-        info.receiverIds().forEach(id -> child(receivers, "ReceiverId", id));
-        child(trans, "CreatTime", CREAT_TIME.format(info.creatTime().withNano(0)));
-        child(trans, "MsgType", info.msgType());
-        child(root, "Data", Base64.getEncoder().encodeToString(message));
-        Holder.SCHEMA.validate(document);
-        return SafeXml.serialize(document);
+        StringBuilder xml = new StringBuilder(320 + message.length / 3 * 4);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>")
+                .append("<DxpMsg xmlns=\"")
+                .append(NAMESPACE)
+                .append("\" ver=\"1.0\"><TransInfo>");
+        element(xml, "CopMsgId", info.copMsgId());
+        element(xml, "SenderId", info.senderId());
+        xml.append("<ReceiverIds>");
+        info.receiverIds().forEach(id -> element(xml, "ReceiverId", id));
+        xml.append("</ReceiverIds>");
+        element(xml, "CreatTime", CREAT_TIME.format(info.creatTime().withNano(0)));
+        element(xml, "MsgType", info.msgType());
+        xml.append("</TransInfo><Data>")
+                .append(Base64.getEncoder().encodeToString(message))
+                .append("</Data></DxpMsg>");
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void element(StringBuilder xml, String name, String text) {
+        xml.append('<').append(name).append('>');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                default -> xml.append(c);
+            }
+        }
+        xml.append("</").append(name).append('>');
     }
 
     /**
@@ -110,6 +131,8 @@ public final class DxpEnvelope {
                     text(trans, "MsgType"));
         } catch (DateTimeParseException e) {
             throw CebXmlException.of(Kind.MALFORMED, "CreatTime is not a local date-time", e);
+        } catch (IllegalArgumentException e) {
+            throw CebXmlException.of(Kind.MALFORMED, "TransInfo: " + e.getMessage(), e);
         }
     }
 
@@ -118,15 +141,6 @@ public final class DxpEnvelope {
                 .item(0)
                 .getTextContent()
                 .strip();
-    }
-
-    private static Element child(Element parent, String name, String text) {
-        Element element = parent.getOwnerDocument().createElementNS(NAMESPACE, name);
-        if (text != null) {
-            element.setTextContent(text);
-        }
-        parent.appendChild(element);
-        return element;
     }
 
     /**

@@ -62,6 +62,66 @@ class DxpEnvelopeTest {
     }
 
     @Test
+    void writesTheRoutingAsTextThatReadsBackTheSame() {
+        TransInfo awkward = new TransInfo(
+                "<guid & \"more\">",
+                "DXPENT0000012345",
+                List.of(DxpEnvelope.IMPORT_RECEIVER, "DXP<&>"),
+                LocalDateTime.of(2026, 12, 3, 10, 15, 30, 999_000_000),
+                "CEB311Message");
+        byte[] message = new CebWriter().write(Parcel.of("ORD1", "COP1").order());
+
+        byte[] wrapped = envelope.wrap(message, awkward);
+        DxpEnvelope.Unwrapped unwrapped = envelope.unwrap(wrapped);
+
+        assertThat(new String(wrapped, StandardCharsets.UTF_8))
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><DxpMsg ")
+                .contains("<CopMsgId>&lt;guid &amp; \"more\"&gt;</CopMsgId>");
+        assertThat(unwrapped.transInfo())
+                .contains(new TransInfo(
+                        awkward.copMsgId(),
+                        awkward.senderId(),
+                        awkward.receiverIds(),
+                        awkward.creatTime().withNano(0),
+                        awkward.msgType()));
+        assertThat(unwrapped.message()).isEqualTo(message);
+    }
+
+    @Test
+    void routingBeyondTheSchemaLimitsIsRefusedBeforeAnyEnvelopeIsWritten() {
+        LocalDateTime at = LocalDateTime.of(2026, 12, 3, 10, 15, 30);
+        List<String> receivers = List.of(DxpEnvelope.IMPORT_RECEIVER);
+
+        assertThatThrownBy(() -> new TransInfo("x".repeat(256), "DXPENT0000012345", receivers, at, "CEB311Message"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("copMsgId of 256 characters");
+        assertThatThrownBy(() -> new TransInfo("", "DXPENT0000012345", receivers, at, "CEB311Message"))
+                .hasMessageContaining("copMsgId of 0 characters");
+        assertThatThrownBy(() -> new TransInfo("g", "DXPENT00000123456", receivers, at, "CEB311Message"))
+                .hasMessageContaining("senderId of 17 characters");
+        assertThatThrownBy(() -> new TransInfo("g", "DXPENT0000012345", List.of(""), at, "CEB311Message"))
+                .hasMessageContaining("receiverId of 0 characters");
+        assertThatThrownBy(() -> new TransInfo("g", "DXPENT0000012345", receivers, at, "M".repeat(31)))
+                .hasMessageContaining("msgType of 31 characters");
+        assertThatThrownBy(() -> new TransInfo("g\u0001", "DXPENT0000012345", receivers, at, "CEB311Message"))
+                .hasMessageContaining("copMsgId holds a character XML cannot carry");
+        assertThat(new TransInfo("x".repeat(255), "D".repeat(16), List.of("R".repeat(16)), at, "M".repeat(30))
+                        .copMsgId())
+                .hasSize(255);
+    }
+
+    @Test
+    void anEnvelopeWhoseRoutingIsBlankIsMalformed() {
+        String blank = new String(envelope.wrap("<a/>".getBytes(), INFO), StandardCharsets.UTF_8)
+                .replace("<CopMsgId>" + INFO.copMsgId() + "</CopMsgId>", "<CopMsgId>   </CopMsgId>");
+
+        assertThatThrownBy(() -> envelope.unwrap(blank.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(
+                        CebXmlException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+                .hasMessageContaining("copMsgId of 0 characters");
+    }
+
+    @Test
     void takesABareCebMessageAsItIs() {
         byte[] message = new CebWriter().write(Parcel.of("ORD1", "COP1").payment());
 
