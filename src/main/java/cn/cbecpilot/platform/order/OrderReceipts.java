@@ -297,8 +297,7 @@ class OrderReceipts implements ReceiptConsumer {
 
     /** The timeline's detail of a tax bill applied. */
     private static String billed(TaxBillReceipts.Assessed bill, String detail) {
-        String billed = "tax bill " + bill.taxNo() + " " + bill.total().toPlainString() + "; " + detail;
-        return billed.length() > 1000 ? billed.substring(0, 1000) : billed;
+        return timelineDetail("tax bill " + bill.taxNo() + " " + bill.total().toPlainString() + "; " + detail);
     }
 
     /**
@@ -358,7 +357,11 @@ class OrderReceipts implements ReceiptConsumer {
     }
 
     private static String detail(CustomsReceipt receipt) {
-        String detail = receipt.guid() + " " + receipt.returnInfo();
+        return timelineDetail(receipt.guid() + " " + receipt.returnInfo());
+    }
+
+    /** A timeline entry's detail, cut to what its column holds. */
+    private static String timelineDetail(String detail) {
         return detail.length() > 1000 ? detail.substring(0, 1000) : detail;
     }
 }
