@@ -28,14 +28,14 @@ public record TransInfo(
         within("msgType", msgType, 0, 30);
     }
 
-    /** The schema's length limits, and no character XML cannot carry. */
+    /** The schema's length limits, and no character XML cannot carry (a surrogate without its pair among them). */
     private static void within(String field, String value, int min, int max) {
         Objects.requireNonNull(value, field);
         int length = value.codePointCount(0, value.length());
         if (length < min || length > max) {
             throw new IllegalArgumentException(field + " of " + length + " characters, not " + min + " to " + max);
         }
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0xFFFE || c == 0xFFFF)) {
+        if (value.codePoints().anyMatch(c -> c < 0x20 || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF))) {
             throw new IllegalArgumentException(field + " holds a character XML cannot carry");
         }
     }

@@ -105,6 +105,10 @@ class DxpEnvelopeTest {
                 .hasMessageContaining("msgType of 31 characters");
         assertThatThrownBy(() -> new TransInfo("g\u0001", "DXPENT0000012345", receivers, at, "CEB311Message"))
                 .hasMessageContaining("copMsgId holds a character XML cannot carry");
+        assertThatThrownBy(() -> new TransInfo("g\uD800", "DXPENT0000012345", receivers, at, "CEB311Message"))
+                .hasMessageContaining("copMsgId holds a character XML cannot carry");
+        assertThat(new TransInfo("g\uD83D\uDE00", "DXPENT0000012345", receivers, at, "CEB311Message").copMsgId())
+                .hasSize(3);
         assertThat(new TransInfo("x".repeat(255), "D".repeat(16), List.of("R".repeat(16)), at, "M".repeat(30))
                         .copMsgId())
                 .hasSize(255);
