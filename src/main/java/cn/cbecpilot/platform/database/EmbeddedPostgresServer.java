@@ -31,13 +31,8 @@ final class EmbeddedPostgresServer {
             return server.getPort();
         }
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("fsync", "on");
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
+            ServerSettings.EMBEDDED.forEach(builder::setServerConfig);
             if (dataDirectory == null) {
                 builder.setCleanDataDirectory(true);
             } else {

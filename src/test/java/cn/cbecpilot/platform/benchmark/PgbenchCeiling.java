@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.benchmark;
 
+import cn.cbecpilot.platform.database.ServerSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,13 +54,9 @@ final class PgbenchCeiling {
     /** Runs TPC-B for {@code duration} with {@code clients} connections; answers transactions per second. */
     static double measure(int scale, int clients, Duration duration) throws IOException, InterruptedException {
         Path pgbench = pgbench();
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("shared_buffers", "256MB")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
-                .start()) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        ServerSettings.EMBEDDED.forEach(builder::setServerConfig);
+        try (EmbeddedPostgres server = builder.start()) {
             String port = Integer.toString(server.getPort());
             List<String> connection = List.of("-h", "127.0.0.1", "-p", port, "-U", "postgres");
             run(pgbench, connection, List.of("-i", "-q", "-s", Integer.toString(scale), "postgres"));

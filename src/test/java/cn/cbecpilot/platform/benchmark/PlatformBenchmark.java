@@ -46,7 +46,8 @@ import reactor.core.publisher.Flux;
  * compiler starts over) and {@code benchmark.receipts-per-message} (of the rest's second half, up to 100; the first
  * half goes one to a message) for the receipts phase, {@code benchmark.one-instance} for the phases on one
  * instance (placement, lifecycles, receipts), {@code benchmark.two-instances} for the run of two
- * instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds}, {@code benchmark.jvm} for the platform's JVM
+ * instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds}, {@code benchmark.java-home} for the JDK that
+ * runs the platform (the test JVM's by default), {@code benchmark.jvm} for the platform's JVM
  * options (add {@code -XX:StartFlightRecording=...} to profile, with {@code benchmark.class-data=false}: Java 17's
  * flight recorder crashes the JVM that loads classes from a dynamic class-data archive).
  */
@@ -253,6 +254,7 @@ class PlatformBenchmark {
             for (int done = 0; done < orders; done += PLACEMENT_ROUND) {
                 int round = Math.min(PLACEMENT_ROUND, orders - done);
                 CpuTime roundStart = CpuTime.now(platform.pid());
+                DatabaseActivity roundActivity = DatabaseActivity.now(data);
                 LoadResult placement = load.closedLoop(
                         "placement, closed loop", round, concurrency, i -> order(buyers.incrementAndGet()));
                 System.out.println(placement);
@@ -261,13 +263,14 @@ class PlatformBenchmark {
                 report.add(
                         "order placement, orders %d to %d of the phase (%d placed before them), %d in flight"
                                 .formatted(done + 1, done + round, warmupOrders + done, concurrency),
-                        "**%.0f orders/s** (%.0f%% of pgbench), p50 %.1f ms, p99 %.1f ms, %d failed; %s",
+                        "**%.0f orders/s** (%.0f%% of pgbench), p50 %.1f ms, p99 %.1f ms, %d failed; %s; %s",
                         placement.throughput(),
                         100 * placement.throughput() / pgbench,
                         placement.percentileMillis(50),
                         placement.percentileMillis(99),
                         placement.failures(),
-                        CpuTime.now(platform.pid()).since(roundStart).per(round));
+                        CpuTime.now(platform.pid()).since(roundStart).per(round),
+                        DatabaseActivity.now(data).since(roundActivity).per(round));
             }
             report.add(
                     "order placement, all %d orders of the phase".formatted(orders),

@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.benchmark;
 
+import cn.cbecpilot.platform.database.ServerSettings;
 import cn.cbecpilot.platform.support.PlatformProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
@@ -49,15 +50,13 @@ final class SharedDatabaseRun {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setDataDirectory(data.resolve("postgres").toAbsolutePath())
                 .setCleanDataDirectory(false)
-                .setPort(port)
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("shared_buffers", "256MB")
-                .start()) {
+                .setPort(port);
+        ServerSettings.EMBEDDED.forEach(builder::setServerConfig);
+        try (EmbeddedPostgres server = builder.start()) {
             Map<String, String> env = Map.of(
                     "DATABASE_URL",
                     "postgresql://127.0.0.1:" + port + "/postgres",

@@ -61,7 +61,8 @@ public final class PlatformProcess implements AutoCloseable {
         int port = freePort();
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Path.of(System.getProperty("benchmark.java-home", System.getProperty("java.home")), "bin", "java")
+                .toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.address=127.0.0.1"));
         ProcessBuilder builder = new ProcessBuilder(command)

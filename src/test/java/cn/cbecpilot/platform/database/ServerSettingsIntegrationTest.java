@@ -1,0 +1,32 @@
+package cn.cbecpilot.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cbecpilot.platform.support.IntegrationTestBase;
+import org.junit.jupiter.api.Test;
+
+/** The embedded PostgreSQL the platform starts runs with its settings, and durable. */
+class ServerSettingsIntegrationTest extends IntegrationTestBase {
+
+    @Test
+    void everySettingIsInEffect() {
+        ServerSettings.EMBEDDED.forEach(
+                (name, value) -> assertThat(setting(name)).as(name).isEqualTo(value));
+    }
+
+    @Test
+    void commitsWaitForTheirWalOnDisk() {
+        assertThat(setting("fsync")).isEqualTo("on");
+        assertThat(setting("synchronous_commit")).isEqualTo("on");
+        assertThat(setting("full_page_writes")).isEqualTo("on");
+    }
+
+    private String setting(String name) {
+        return db.sql("select current_setting($1)")
+                .bind(0, name)
+                .map((row, meta) -> row.get(0, String.class))
+                .one()
+                .toFuture()
+                .join();
+    }
+}
