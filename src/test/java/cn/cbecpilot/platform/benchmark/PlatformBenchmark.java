@@ -280,18 +280,20 @@ class PlatformBenchmark {
                     CpuTime.now(platform.pid()).since(before).per(orders),
                     DatabaseActivity.now(data).since(activity).per(orders));
 
+            DatabaseActivity offeredActivity = DatabaseActivity.now(data);
             LoadResult offered = load.openLoop(
                     "placement, open loop", rate, Duration.ofSeconds(seconds), i -> order(buyers.incrementAndGet()));
             System.out.println(offered);
             report.add(
                     "order placement at %d orders/s offered for %d s".formatted(rate, seconds),
-                    "p50 %.1f ms, **p99 %.1f ms**, max %.1f ms, %d failed; the worst of each %d s, by when due: %s",
+                    "p50 %.1f ms, **p99 %.1f ms**, max %.1f ms, %d failed; the worst of each %d s, by when due: %s; %s",
                     offered.percentileMillis(50),
                     offered.percentileMillis(99),
                     offered.latency().getMaxValue() / 1000.0,
                     offered.failures(),
                     LoadGenerator.SLICE_SECONDS,
-                    offered.worstBySliceText());
+                    offered.worstBySliceText(),
+                    DatabaseActivity.now(data).since(offeredActivity).per(offered.requests()));
             report.failed(failures + offered.failures());
         }
     }
