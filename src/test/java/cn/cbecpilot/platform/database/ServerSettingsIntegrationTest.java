@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
 
-/** The embedded PostgreSQL the platform starts runs with its settings, and durable. */
+/** The embedded PostgreSQL the platform starts runs with its settings: durable, and checkpoints a third as often. */
 class ServerSettingsIntegrationTest extends IntegrationTestBase {
 
     @Test
@@ -19,6 +19,12 @@ class ServerSettingsIntegrationTest extends IntegrationTestBase {
         assertThat(setting("fsync")).isEqualTo("on");
         assertThat(setting("synchronous_commit")).isEqualTo("on");
         assertThat(setting("full_page_writes")).isEqualTo("on");
+    }
+
+    @Test
+    void checkpointsComeEveryFifteenMinutesWithRoomForTheirWal() {
+        assertThat(setting("checkpoint_timeout")).isEqualTo("15min");
+        assertThat(setting("max_wal_size")).isEqualTo("4GB");
     }
 
     private String setting(String name) {
