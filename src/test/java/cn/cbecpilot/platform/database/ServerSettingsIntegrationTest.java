@@ -28,11 +28,6 @@ class ServerSettingsIntegrationTest extends IntegrationTestBase {
     }
 
     private String setting(String name) {
-        return db.sql("select current_setting($1)")
-                .bind(0, name)
-                .map((row, meta) -> row.get(0, String.class))
-                .one()
-                .toFuture()
-                .join();
+        return texts("select current_setting($1)", name).get(0);
     }
 }
