@@ -42,9 +42,9 @@ import reactor.core.publisher.Flux;
  * {@code benchmark.lifecycles} and {@code benchmark.lifecycles-in-flight} for whole journeys (reported also by the
  * 1,000), {@code benchmark.warmup-orders}, {@code benchmark.warmup-lifecycles} and {@code
  * benchmark.warmup-lifecycles-max} for the warm-up before them,
- * {@code benchmark.receipt-orders} (a quarter warms the receipt path up: the phase runs on a restarted platform, whose
- * compiler starts over) and {@code benchmark.receipts-per-message} (of the rest's second half, up to 100; the first
- * half goes one to a message) for the receipts phase, {@code benchmark.one-instance} for the phases on one
+ * {@code benchmark.receipt-orders} (measured, half one to a message, half {@code benchmark.receipts-per-message}, up
+ * to 100, to a message) and {@code benchmark.warmup-receipt-orders} and {@code benchmark.warmup-receipt-orders-max}
+ * for the receipts phase (it runs on a restarted platform, whose compiler starts over), {@code benchmark.one-instance} for the phases on one
  * instance (placement, lifecycles, receipts), {@code benchmark.two-instances} for the run of two
  * instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds}, {@code benchmark.java-home} for the JDK that
  * runs the platform (the test JVM's by default), {@code benchmark.jvm} for the platform's JVM
@@ -71,7 +71,9 @@ class PlatformBenchmark {
      */
     private final int lifecyclesInFlight = Integer.getInteger("benchmark.lifecycles-in-flight", 150);
 
-    private final int receiptOrders = Integer.getInteger("benchmark.receipt-orders", 8_000);
+    private final int receiptOrders = Integer.getInteger("benchmark.receipt-orders", 6_000);
+    private final int warmupReceiptOrders = Integer.getInteger("benchmark.warmup-receipt-orders", 1_000);
+    private final int maxWarmupReceiptOrders = Integer.getInteger("benchmark.warmup-receipt-orders-max", 16_000);
     private final int receiptsPerMessage = Integer.getInteger("benchmark.receipts-per-message", 100);
     private final int pgbenchSeconds = Integer.getInteger("benchmark.pgbench-seconds", 30);
     private final int warmupOrders = Integer.getInteger("benchmark.warmup-orders", 20_000);
@@ -85,6 +87,8 @@ class PlatformBenchmark {
 
     private static final int PLACEMENT_ROUND = 10_000;
     private static final int LIFECYCLE_ROUND = 1_000;
+    /** Orders whose receipts make one round of the receipts phase's warm-up. */
+    private static final int RECEIPT_WARMUP_ROUND = 1_000;
     /** The JIT compiler's share of the platform's processor time under which its warm-up counts as done. */
     private static final double COMPILER_SETTLED = 0.10;
 
@@ -157,6 +161,8 @@ class PlatformBenchmark {
                                 + warmupOrders
                                 + 2L * (lifecycles + Math.max(warmupLifecycles, maxWarmupLifecycles))
                                 + receiptOrders
+                                + 2L * QUIET_RECEIPT_ORDERS
+                                + Math.max(warmupReceiptOrders, maxWarmupReceiptOrders)
                                 + 20_000,
                         greedyUnits);
                 report.add("resident memory after start (JVM, VmRSS)", "%d MB", memory.current() / 1024);
@@ -355,8 +361,10 @@ class PlatformBenchmark {
      */
     private void receipts(PlatformProcess platform, Path data) throws Exception {
         Journeys.Failures failures = new Journeys.Failures();
+        int prepared = Math.max(warmupReceiptOrders, maxWarmupReceiptOrders) + 2 * QUIET_RECEIPT_ORDERS + receiptOrders;
         try (Journeys journeys = new Journeys(platform.baseUrl(), 256, Journeys.CUSTOMS_TOKEN)) {
-            List<Journeys.Placed> declared = Flux.range(0, receiptOrders)
+            long started = System.nanoTime();
+            List<Journeys.Placed> declared = Flux.range(0, prepared)
                     .flatMap(
                             i -> {
                                 long buyer = buyers.incrementAndGet();
@@ -367,35 +375,82 @@ class PlatformBenchmark {
                     .block(Duration.ofHours(1));
             // the outbox is still sending the declarations of the orders just paid: let it finish first
             CpuTime.awaitQuiet(platform.pid(), Duration.ofMinutes(5));
-            // the first quarter warms the receipt paths up and is not measured, but for its last orders, whose
-            // receipts go one at a time, as the single window's come outside a peak; each way of pushing takes paths
-            // of its own, so each is warmed before it is measured: half of the quarter's first orders one to a
-            // message, the other half many to a message, then as many one at a time as are measured so; then half of
-            // the rest one receipt to a message, the other half many to a message
+            report.add(
+                    "receipts phase: orders placed, paid and declared to the simulator, which sends no receipt",
+                    "%d in %.0f s",
+                    declared.size(),
+                    (System.nanoTime() - started) / 1e9);
             Instant accepted = Instant.now().minusSeconds(60);
             Instant released = Instant.now();
             Pushes pushes = new Pushes(journeys, failures, concurrency, accepted, released);
-            int quarter = declared.size() / 4;
-            int half = quarter + (declared.size() - quarter) / 2;
-            int quiet = Math.min(QUIET_RECEIPT_ORDERS, quarter / 4);
             Pushes oneAtATime = new Pushes(journeys, failures, 1, accepted, released);
-            int warm = (quarter - 2 * quiet) / 2;
-            pushes.post(declared.subList(0, warm), 1);
-            pushes.post(declared.subList(warm, quarter - 2 * quiet), receiptsPerMessage);
-            oneAtATime.post(declared.subList(quarter - 2 * quiet, quarter - quiet), 1);
-            measureReceipts(platform, data, oneAtATime, declared.subList(quarter - quiet, quarter), 1);
-            measureReceipts(platform, data, pushes, declared.subList(quarter, half), 1);
-            measureReceipts(platform, data, pushes, declared.subList(half, declared.size()), receiptsPerMessage);
-            long wrong = Flux.fromIterable(declared)
+            // the last orders are measured; those before them warm the paths up as long as the compiler needs
+            int measured = Math.min(receiptOrders + 2 * QUIET_RECEIPT_ORDERS, declared.size());
+            List<Journeys.Placed> warming = declared.subList(0, declared.size() - measured);
+            List<Journeys.Placed> warmed = warming.subList(0, warmUpReceipts(platform, pushes, warming));
+            List<Journeys.Placed> rest = declared.subList(warming.size(), declared.size());
+            // receipts as the single window's come outside a peak, each pushed when the one before is answered: a
+            // path of their own, warmed with as many as are measured
+            int quiet = Math.min(QUIET_RECEIPT_ORDERS, rest.size() / 4);
+            oneAtATime.post(rest.subList(0, quiet), 1);
+            CpuTime.awaitQuiet(platform.pid(), Duration.ofSeconds(30));
+            measureReceipts(platform, data, oneAtATime, rest.subList(quiet, 2 * quiet), 1);
+            // then as they come at a peak, half one receipt to a message, the other half many to a message
+            int half = 2 * quiet + (rest.size() - 2 * quiet) / 2;
+            measureReceipts(platform, data, pushes, rest.subList(2 * quiet, half), 1);
+            measureReceipts(platform, data, pushes, rest.subList(half, rest.size()), receiptsPerMessage);
+            long wrong = Flux.concat(Flux.fromIterable(warmed), Flux.fromIterable(rest))
                     .flatMap(o -> journeys.status(o).filter(s -> !"RELEASED".equals(s)), concurrency)
                     .count()
                     .block(Duration.ofMinutes(30));
             report.add(
-                    "orders of the receipts phase not RELEASED afterwards (of %d)".formatted(declared.size()),
+                    "orders of the receipts phase not RELEASED afterwards (of the %d whose receipts were pushed)"
+                            .formatted(warmed.size() + rest.size()),
                     "%d",
                     wrong);
-            report.failed(failures.count() + wrong + (receiptOrders - declared.size()));
+            report.failed(failures.count() + wrong + (prepared - declared.size()));
         }
+    }
+
+    /**
+     * Pushes the receipts of {@code orders} in rounds of {@value #RECEIPT_WARMUP_ROUND} orders, half one to a message
+     * and half many to a message, at least {@code benchmark.warmup-receipt-orders} of them and then until the JIT
+     * compiler took under a tenth of the platform's processor time over a round; answers how many orders it used. The
+     * phase starts a new platform process, whose compiler starts over: warmed with a fixed 1,000 orders, the compiler
+     * still took 0.33 of the platform's 0.76 ms per receipt measured one to a message, 0.13 of 0.23 ms many to one. A
+     * round takes about a second, less than the compiler needs for what it queued, so it is left to finish after each;
+     * even so its share of a round stayed between 28 and 56 % over the first 11,000 orders and fell under a tenth at
+     * 15,000 (7 December), after which the platform's time per receipt one to a message was 0.34 ms with 0.01 of it
+     * the compiler's.
+     */
+    private int warmUpReceipts(PlatformProcess platform, Pushes pushes, List<Journeys.Placed> orders) {
+        long started = System.nanoTime();
+        CpuTime before = CpuTime.now(platform.pid());
+        double compilerShare = 1.0;
+        int used = 0;
+        while (used + RECEIPT_WARMUP_ROUND <= orders.size()
+                && (used < warmupReceiptOrders || compilerShare >= COMPILER_SETTLED)) {
+            CpuTime roundStart = CpuTime.now(platform.pid());
+            List<Journeys.Placed> round = orders.subList(used, used + RECEIPT_WARMUP_ROUND);
+            pushes.post(round.subList(0, RECEIPT_WARMUP_ROUND / 2), 1);
+            pushes.post(round.subList(RECEIPT_WARMUP_ROUND / 2, RECEIPT_WARMUP_ROUND), receiptsPerMessage);
+            CpuTime spent = CpuTime.now(platform.pid()).since(roundStart);
+            compilerShare = spent.compilerMillis() / Math.max(1, spent.appMillis());
+            used += RECEIPT_WARMUP_ROUND;
+            System.out.printf(
+                    "receipts warm-up: %d orders, the compiler's share of the last round %.0f %% (%s)%n",
+                    used, 100 * compilerShare, spent.per(2L * RECEIPT_WARMUP_ROUND));
+            // a round takes about a second, less than the compiler needs for what it queued: let it finish
+            CpuTime.awaitQuiet(platform.pid(), Duration.ofSeconds(30));
+        }
+        report.add(
+                ("receipts warm-up, not measured: %d orders × 120 then 800, half one to a message, half %d to a message"
+                                + " (the JIT compiler's share of the platform's processor time over the last %d: %.0f%%)")
+                        .formatted(used, receiptsPerMessage, RECEIPT_WARMUP_ROUND, 100 * compilerShare),
+                "%.0f s, %s",
+                (System.nanoTime() - started) / 1e9,
+                CpuTime.now(platform.pid()).since(before).per(2L * Math.max(1, used)));
+        return used;
     }
 
     private void measureReceipts(
