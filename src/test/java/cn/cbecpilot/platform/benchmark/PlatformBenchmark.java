@@ -44,9 +44,9 @@ import reactor.core.publisher.Flux;
  * benchmark.warmup-lifecycles-max} for the warm-up before them,
  * {@code benchmark.receipt-orders} (measured, a third one to a message with {@code benchmark.concurrency} in flight, a
  * third with {@code benchmark.receipts-in-flight}, a third {@code benchmark.receipts-per-message}, up to 100, to a
- * message) and {@code benchmark.warmup-receipt-orders} and {@code benchmark.warmup-receipt-orders-max}
- * for the receipts phase (it runs on a restarted platform, whose compiler starts over), {@code benchmark.one-instance} for the phases on one
- * instance (placement, lifecycles, receipts), {@code benchmark.two-instances} for the run of two
+ * message), {@code benchmark.warmup-receipt-orders} and {@code benchmark.warmup-receipt-orders-max} for the receipts
+ * phase (it runs on a restarted platform, whose compiler starts over), {@code benchmark.one-instance} for the phases on
+ * one instance (placement, lifecycles, receipts), {@code benchmark.two-instances} for the run of two
  * instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds}, {@code benchmark.java-home} for the JDK that
  * runs the platform (the test JVM's by default), {@code benchmark.jvm} for the platform's JVM
  * options (add {@code -XX:StartFlightRecording=...} to profile, with {@code benchmark.class-data=false}: Java 17's
@@ -79,8 +79,8 @@ class PlatformBenchmark {
     /**
      * Receipts in flight in the second of the measurements one to a message. The single window pushes the receipts of
      * every enterprise's declarations at a peak; the more arrive while one write is under way, the more the next write
-     * gathers: reduced runs of 7 December, 2,569 and 2,678/s at 64 in flight, 3,463/s at 128 in the run after them
-     * (whose figure 100 to a message was a tenth higher: the hour).
+     * gathers: in the same runs of 7 December, 2,462 and 2,623/s at 64 in flight against 2,909 and 2,917/s at 128, the
+     * platform's processor time per receipt 0.38 and 0.39 ms against 0.28 and 0.32 ms.
      */
     private final int receiptsInFlight = Integer.getInteger("benchmark.receipts-in-flight", 128);
 
@@ -169,9 +169,7 @@ class PlatformBenchmark {
                                 + rate * (long) seconds
                                 + warmupOrders
                                 + 2L * (lifecycles + Math.max(warmupLifecycles, maxWarmupLifecycles))
-                                + receiptOrders
-                                + 2L * QUIET_RECEIPT_ORDERS
-                                + Math.max(warmupReceiptOrders, maxWarmupReceiptOrders)
+                                + receiptPhaseOrders()
                                 + 20_000,
                         greedyUnits);
                 report.add("resident memory after start (JVM, VmRSS)", "%d MB", memory.current() / 1024);
@@ -370,7 +368,7 @@ class PlatformBenchmark {
      */
     private void receipts(PlatformProcess platform, Path data) throws Exception {
         Journeys.Failures failures = new Journeys.Failures();
-        int prepared = Math.max(warmupReceiptOrders, maxWarmupReceiptOrders) + 2 * QUIET_RECEIPT_ORDERS + receiptOrders;
+        int prepared = receiptPhaseOrders();
         try (Journeys journeys = new Journeys(platform.baseUrl(), 256, Journeys.CUSTOMS_TOKEN)) {
             long started = System.nanoTime();
             List<Journeys.Placed> declared = Flux.range(0, prepared)
@@ -423,6 +421,11 @@ class PlatformBenchmark {
                     wrong);
             report.failed(failures.count() + wrong + (prepared - declared.size()));
         }
+    }
+
+    /** Orders the receipts phase places: those it may warm up with, those pushed one at a time, those measured. */
+    private int receiptPhaseOrders() {
+        return Math.max(warmupReceiptOrders, maxWarmupReceiptOrders) + 2 * QUIET_RECEIPT_ORDERS + receiptOrders;
     }
 
     /**
