@@ -241,7 +241,7 @@ class PlatformBenchmark {
                         if (finished.incrementAndGet() % LIFECYCLE_ROUND == 0) {
                             CpuTime now = CpuTime.now(platform.pid());
                             CpuTime round = now.since(roundStart.getAndSet(now));
-                            compilerShare.set(round.compilerMillis() / Math.max(1, round.appMillis()));
+                            compilerShare.set(round.compilerShare());
                         }
                     })
                     .then()
@@ -451,7 +451,7 @@ class PlatformBenchmark {
             pushes.post(round.subList(0, RECEIPT_WARMUP_ROUND / 2), 1);
             pushes.post(round.subList(RECEIPT_WARMUP_ROUND / 2, RECEIPT_WARMUP_ROUND), receiptsPerMessage);
             CpuTime spent = CpuTime.now(platform.pid()).since(roundStart);
-            compilerShare = spent.compilerMillis() / Math.max(1, spent.appMillis());
+            compilerShare = spent.compilerShare();
             used += RECEIPT_WARMUP_ROUND;
             System.out.printf(
                     "receipts warm-up: %d orders, the compiler's share of the last round %.0f %% (%s)%n",
@@ -461,7 +461,7 @@ class PlatformBenchmark {
         }
         report.add(
                 ("receipts warm-up, not measured: %d orders × 120 then 800, half one to a message, half %d to a message"
-                                + " (the JIT compiler's share of the platform's processor time over the last %d: %.0f%%)")
+                                + " (the JIT compiler's share of the platform's processor time over the last %,d: %.0f%%)")
                         .formatted(used, receiptsPerMessage, RECEIPT_WARMUP_ROUND, 100 * compilerShare),
                 "%.0f s, %s",
                 (System.nanoTime() - started) / 1e9,
