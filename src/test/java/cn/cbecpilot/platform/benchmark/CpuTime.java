@@ -60,6 +60,11 @@ record CpuTime(double appMillis, double compilerMillis, double databaseMillis, d
                 loadMillis - start.loadMillis);
     }
 
+    /** With {@code millis} more of the load's: a load generator's own process, beside this JVM. */
+    CpuTime withLoad(double millis) {
+        return new CpuTime(appMillis, compilerMillis, databaseMillis, loadMillis + millis);
+    }
+
     /** The JIT compiler's share of the platform's processor time, which a warm-up waits to fall. */
     double compilerShare() {
         return compilerMillis / Math.max(1, appMillis);

@@ -47,7 +47,12 @@ final class LoadGenerator implements AutoCloseable {
                 .then()
                 .block(Duration.ofHours(1));
         return new LoadResult(
-                phase, count, failures.get(), Duration.ofNanos(System.nanoTime() - started), latency, List.of());
+                phase,
+                count,
+                failures.get(),
+                Duration.ofNanos(System.nanoTime() - started),
+                LoadResult.Latency.of(latency),
+                List.of());
     }
 
     /**
@@ -84,7 +89,12 @@ final class LoadGenerator implements AutoCloseable {
                 .mapToObj(k -> worst.get(k) / 1000.0)
                 .toList();
         return new LoadResult(
-                phase, count, failures.get(), Duration.ofNanos(System.nanoTime() - started), latency, worstBySlice);
+                phase,
+                count,
+                failures.get(),
+                Duration.ofNanos(System.nanoTime() - started),
+                LoadResult.Latency.of(latency),
+                worstBySlice);
     }
 
     /** The open loop's slices of time by when a call was due, for where in the run its worst answers came. */

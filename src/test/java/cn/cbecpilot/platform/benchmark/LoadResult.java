@@ -11,13 +11,13 @@ import org.HdrHistogram.Histogram;
  * @param requests requests sent
  * @param failures answers other than the expected status, and transport errors
  * @param elapsed from the first request sent to the last answer
- * @param latency response times in microseconds, measured from when each request was due (so a stalled server is
- *     not hidden by requests that were never sent)
+ * @param latency response times, measured from when each request was due (so a stalled server is not hidden by
+ *     requests that were never sent)
  * @param worstBySlice of an open loop, the longest response time in milliseconds of the calls due in each {@link
  *     LoadGenerator#SLICE_SECONDS} seconds of it, in order; empty for a closed loop
  */
 record LoadResult(
-        String phase, long requests, long failures, Duration elapsed, Histogram latency, List<Double> worstBySlice) {
+        String phase, long requests, long failures, Duration elapsed, Latency latency, List<Double> worstBySlice) {
 
     /** The worst of each slice of an open loop, as text: {@code 12, 840, 35 ms}. */
     String worstBySliceText() {
@@ -28,8 +28,16 @@ record LoadResult(
         return (requests - failures) / (elapsed.toNanos() / 1e9);
     }
 
-    double percentileMillis(double percentile) {
-        return latency.getValueAtPercentile(percentile) / 1000.0;
+    /** Response times in milliseconds: the median, the 99th percentile and the longest. */
+    record Latency(double p50, double p99, double max) {
+
+        /** From a histogram of microseconds. */
+        static Latency of(Histogram micros) {
+            return new Latency(
+                    micros.getValueAtPercentile(50) / 1000.0,
+                    micros.getValueAtPercentile(99) / 1000.0,
+                    micros.getMaxValue() / 1000.0);
+        }
     }
 
     @Override
@@ -41,8 +49,8 @@ record LoadResult(
                         failures,
                         elapsed.toMillis() / 1000.0,
                         throughput(),
-                        percentileMillis(50),
-                        percentileMillis(99),
-                        latency.getMaxValue() / 1000.0);
+                        latency.p50(),
+                        latency.p99(),
+                        latency.max());
     }
 }

@@ -60,6 +60,12 @@ class PlatformBenchmark {
     /** Orders of the receipts phase whose receipts are pushed one at a time, each when the one before is answered. */
     private static final int QUIET_RECEIPT_ORDERS = 500;
 
+    /**
+     * The closed loop's load generator: wrk (a C program, {@link WrkPlacement}), or the JVM's client the other phases
+     * use ({@code benchmark.placement-load=jvm}), to compare what the load generator takes from the machine.
+     */
+    private final boolean placementByWrk = !"jvm".equals(System.getProperty("benchmark.placement-load", "wrk"));
+
     private final int rate = Integer.getInteger("benchmark.rate", 1_000);
     private final int seconds = Integer.getInteger("benchmark.seconds", 30);
     private final int lifecycles = Integer.getInteger("benchmark.lifecycles", 4_000);
@@ -256,42 +262,79 @@ class PlatformBenchmark {
                 CpuTime.now(platform.pid()).since(before).per(warmupOrders + finished.get()));
     }
 
-    private void placement(PlatformProcess platform, Path data, double pgbench) {
+    /**
+     * The closed loop by wrk ({@link WrkPlacement}), in rounds of about {@value #PLACEMENT_ROUND} orders so that a long
+     * run shows how the cost grows with the orders already stored; then the open loop by the JVM's client, which holds
+     * the offered rate.
+     */
+    private void placement(PlatformProcess platform, Path data, double pgbench) throws Exception {
+        Path work = Files.createTempDirectory("platform-benchmark-wrk");
         try (LoadGenerator load = new LoadGenerator(platform.baseUrl(), concurrency)) {
-
-            // in rounds of 10,000, so that a long run shows how the cost grows with the orders already stored
+            WrkPlacement wrk = placementByWrk ? WrkPlacement.prepare(work) : null;
+            long placed = 0;
             long failures = 0;
             double elapsed = 0;
+            double wrkMillis = 0;
+            double lastRate = 1_000;
             CpuTime before = CpuTime.now(platform.pid());
             DatabaseActivity activity = DatabaseActivity.now(data);
-            for (int done = 0; done < orders; done += PLACEMENT_ROUND) {
-                int round = Math.min(PLACEMENT_ROUND, orders - done);
+            while (placed < orders) {
+                int toPlace = (int) Math.min(PLACEMENT_ROUND, orders - placed);
+                long roundSeconds = Math.max(1, Math.round(toPlace / lastRate));
                 CpuTime roundStart = CpuTime.now(platform.pid());
                 DatabaseActivity roundActivity = DatabaseActivity.now(data);
-                LoadResult placement = load.closedLoop(
-                        "placement, closed loop", round, concurrency, i -> order(buyers.incrementAndGet()));
-                System.out.println(placement);
-                failures += placement.failures();
-                elapsed += round / placement.throughput();
+                WrkPlacement.Run run = placementByWrk
+                        ? wrk.place(
+                                platform.baseUrl(),
+                                concurrency,
+                                Duration.ofSeconds(roundSeconds),
+                                buyers,
+                                "placement, closed loop (wrk)")
+                        : new WrkPlacement.Run(
+                                load.closedLoop(
+                                        "placement, closed loop (the JVM's client)",
+                                        toPlace,
+                                        concurrency,
+                                        i -> order(buyers.incrementAndGet())),
+                                0);
+                LoadResult round = run.result();
+                System.out.println(round);
+                long roundPlaced = round.requests() - round.failures();
+                failures += round.failures();
+                elapsed += round.elapsed().toNanos() / 1e9;
+                wrkMillis += run.wrkMillis();
+                lastRate = Math.max(1, round.throughput());
                 report.add(
-                        "order placement, orders %d to %d of the phase (%d placed before them), %d in flight"
-                                .formatted(done + 1, done + round, warmupOrders + done, concurrency),
+                        "order placement, orders %d to %d of the phase (%d placed before them), %d in flight, by %s"
+                                .formatted(
+                                        placed + 1,
+                                        placed + roundPlaced,
+                                        warmupOrders + placed,
+                                        concurrency,
+                                        placementByWrk ? "wrk" : "the JVM's client"),
                         "**%.0f orders/s** (%.0f%% of pgbench), p50 %.1f ms, p99 %.1f ms, %d failed; %s; %s",
-                        placement.throughput(),
-                        100 * placement.throughput() / pgbench,
-                        placement.percentileMillis(50),
-                        placement.percentileMillis(99),
-                        placement.failures(),
-                        CpuTime.now(platform.pid()).since(roundStart).per(round),
-                        DatabaseActivity.now(data).since(roundActivity).per(round));
+                        round.throughput(),
+                        100 * round.throughput() / pgbench,
+                        round.latency().p50(),
+                        round.latency().p99(),
+                        round.failures(),
+                        CpuTime.now(platform.pid())
+                                .withLoad(run.wrkMillis())
+                                .since(roundStart)
+                                .per(roundPlaced),
+                        DatabaseActivity.now(data).since(roundActivity).per(roundPlaced));
+                placed += roundPlaced;
             }
             report.add(
-                    "order placement, all %d orders of the phase".formatted(orders),
+                    "order placement, all %d orders of the phase".formatted(placed),
                     "**%.0f orders/s**, %d failed; %s; %s",
-                    orders / elapsed,
+                    placed / elapsed,
                     failures,
-                    CpuTime.now(platform.pid()).since(before).per(orders),
-                    DatabaseActivity.now(data).since(activity).per(orders));
+                    CpuTime.now(platform.pid())
+                            .withLoad(wrkMillis)
+                            .since(before)
+                            .per(placed),
+                    DatabaseActivity.now(data).since(activity).per(placed));
 
             DatabaseActivity offeredActivity = DatabaseActivity.now(data);
             LoadResult offered = load.openLoop(
@@ -300,14 +343,16 @@ class PlatformBenchmark {
             report.add(
                     "order placement at %d orders/s offered for %d s".formatted(rate, seconds),
                     "p50 %.1f ms, **p99 %.1f ms**, max %.1f ms, %d failed; the worst of each %d s, by when due: %s; %s",
-                    offered.percentileMillis(50),
-                    offered.percentileMillis(99),
-                    offered.latency().getMaxValue() / 1000.0,
+                    offered.latency().p50(),
+                    offered.latency().p99(),
+                    offered.latency().max(),
                     offered.failures(),
                     LoadGenerator.SLICE_SECONDS,
                     offered.worstBySliceText(),
                     DatabaseActivity.now(data).since(offeredActivity).per(offered.requests()));
             report.failed(failures + offered.failures());
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
         }
     }
 
