@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -29,6 +30,15 @@ record CpuTime(double appMillis, double compilerMillis, double databaseMillis, d
                 ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                                 .getProcessCpuTime()
                         / 1e6);
+    }
+
+    /**
+     * The processor time of this JVM's children that have ended and been waited for ({@code cutime} and {@code cstime}
+     * of /proc/self/stat): read before a load generator's process starts and after it has been waited for, it is that
+     * process's time.
+     */
+    static double endedChildrenMillis() {
+        return statFields(Path.of("/proc/self/stat"), 13, 14) * MILLIS_PER_TICK;
     }
 
     /**
@@ -94,16 +104,26 @@ record CpuTime(double appMillis, double compilerMillis, double databaseMillis, d
         return ticksOf(appProcess.resolve("task"), command -> command.contains("CompilerThre"));
     }
 
+    /**
+     * Every PostgreSQL process's own time and the time of those that have ended: the postmaster waits for the backends
+     * and workers it started, so theirs goes into its {@code cutime} and {@code cstime}, and a backend that closes or
+     * an autovacuum worker that finishes during a phase does not take its time out of the sum (it did, and gave one
+     * phase a negative figure).
+     */
     private static long databaseTicks() {
-        return ticksOf(Path.of("/proc"), "postgres"::equals);
+        return ticksOf(Path.of("/proc"), "postgres"::equals, CpuTime::ticksWithEnded);
     }
 
     /** The processor time of the processes (or threads) listed in {@code directory} whose command name matches. */
     private static long ticksOf(Path directory, Predicate<String> command) {
+        return ticksOf(directory, command, CpuTime::ticks);
+    }
+
+    private static long ticksOf(Path directory, Predicate<String> command, ToLongFunction<Path> ticksOfStat) {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> command.test(command(p)))
-                    .mapToLong(p -> ticks(p.resolve("stat")))
+                    .mapToLong(p -> ticksOfStat.applyAsLong(p.resolve("stat")))
                     .sum();
         } catch (IOException e) {
             return 0;
@@ -120,10 +140,23 @@ record CpuTime(double appMillis, double compilerMillis, double databaseMillis, d
 
     /** utime + stime of /proc/[pid]/stat, fields 14 and 15, counted after the command name's closing parenthesis. */
     private static long ticks(Path stat) {
+        return statFields(stat, 11, 12);
+    }
+
+    /** utime + stime + cutime + cstime, fields 14 to 17: the process's time and that of its children waited for. */
+    private static long ticksWithEnded(Path stat) {
+        return statFields(stat, 11, 12, 13, 14);
+    }
+
+    private static long statFields(Path stat, int... afterCommand) {
         try {
             String text = Files.readString(stat);
             String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long sum = 0;
+            for (int field : afterCommand) {
+                sum += Long.parseLong(fields[field]);
+            }
+            return sum;
         } catch (IOException | RuntimeException gone) {
             return 0;
         }

@@ -30,11 +30,9 @@ final class PgbenchCeiling {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path candidate = Path.of(dir, "pgbench");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
+        Optional<Path> onPath = Programs.onPath("pgbench");
+        if (onPath.isPresent()) {
+            return onPath.get();
         }
         Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {

@@ -38,7 +38,7 @@ import reactor.core.publisher.Flux;
  * standard output and to {@code target/app/benchmark/report.md}.
  *
  * <p>Knobs (system properties): {@code benchmark.orders} placed in the closed-loop phase, {@code benchmark.concurrency}
- * in-flight requests there, {@code benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase,
+ * in-flight requests there, {@code benchmark.placement-load} ({@code wrk} or {@code jvm}) what drives it, {@code benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase,
  * {@code benchmark.lifecycles} and {@code benchmark.lifecycles-in-flight} for whole journeys (reported also by the
  * 1,000), {@code benchmark.warmup-orders}, {@code benchmark.warmup-lifecycles} and {@code
  * benchmark.warmup-lifecycles-max} for the warm-up before them,

@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
 /**
  * Closed-loop placement driven by wrk, a load generator in C scripted in Lua ({@code place-orders.lua}): every request a
  * distinct lawful buyer with its own Idempotency-Key, as many in flight as it has connections. On two cores the load
- * generator takes its processor time from the platform and PostgreSQL; the JVM's HTTP client took 0.15-0.18 ms of it
- * per order, which is a tenth of what an order costs the machine, and wrk takes much less, so the figure measures the
- * platform rather than the client. The open loop, lifecycles and receipts stay on the JVM's client: they need a rate
- * held constant or journeys of several steps, which wrk does not do.
+ * generator takes its processor time from the platform and PostgreSQL; the JVM's HTTP client took 0.15-0.37 ms of it
+ * per order, about a tenth of what an order cost the machine, and wrk with this JVM 0.07-0.13 ms, so the figure
+ * measures the platform more and the client less. The open loop, lifecycles and receipts stay on the JVM's client:
+ * they need a rate held constant or journeys of several steps, which wrk does not do.
  */
 final class WrkPlacement {
 
@@ -48,7 +48,9 @@ final class WrkPlacement {
 
     /** Finds wrk on the PATH (bash .ci/benchmark installs Debian's) and puts the script where it can read it. */
     static WrkPlacement prepare(Path work) throws IOException {
-        Path wrk = onPath("wrk");
+        Path wrk = Programs.onPath("wrk")
+                .orElseThrow(() -> new IllegalStateException(
+                        "wrk not found: install Debian's wrk package (bash .ci/benchmark does)"));
         Path script = work.resolve("place-orders.lua");
         try (InputStream in = WrkPlacement.class.getResourceAsStream("place-orders.lua")) {
             Files.write(script, in.readAllBytes());
@@ -85,7 +87,7 @@ final class WrkPlacement {
                 "--",
                 ids.toString(),
                 "bench-" + UUID.randomUUID() + "-");
-        double childrenBefore = ReapedChildren.millis();
+        double childrenBefore = CpuTime.endedChildrenMillis();
         Process process = new ProcessBuilder(command).start();
         CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         String out = read(process.getInputStream());
@@ -93,7 +95,7 @@ final class WrkPlacement {
             process.destroyForcibly();
             throw new IllegalStateException("wrk did not finish: " + command);
         }
-        double wrkMillis = ReapedChildren.millis() - childrenBefore;
+        double wrkMillis = CpuTime.endedChildrenMillis() - childrenBefore;
         Matcher result = RESULT.matcher(out);
         if (process.exitValue() != 0 || !result.find()) {
             throw new IllegalStateException("wrk failed: " + command + "\n" + out + "\n" + errors.join());
@@ -129,32 +131,6 @@ final class WrkPlacement {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path candidate = Path.of(dir, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(program + " not found: install Debian's wrk package (bash .ci/benchmark does)");
-    }
-
-    /**
-     * The processor time of this JVM's children that have ended and been waited for ({@code cutime} and {@code cstime}
-     * of /proc/self/stat): a wrk run's own, read before it starts and after it is waited for.
-     */
-    private static final class ReapedChildren {
-        static double millis() {
-            try {
-                String text = Files.readString(Path.of("/proc/self/stat"));
-                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-                return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10.0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }
