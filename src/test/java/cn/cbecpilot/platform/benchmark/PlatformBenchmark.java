@@ -101,6 +101,9 @@ class PlatformBenchmark {
             System.getProperty("benchmark.jvm", PlatformProcess.PRODUCTION_JVM).split(" "));
 
     private static final int PLACEMENT_ROUND = 10_000;
+    /** The longest a round of placement by wrk runs, however slow the round before it was. */
+    private static final int MAX_ROUND_SECONDS = 30;
+
     private static final int LIFECYCLE_ROUND = 1_000;
     /** Orders whose receipts make one round of the receipts phase's warm-up. */
     private static final int RECEIPT_WARMUP_ROUND = 1_000;
@@ -123,6 +126,9 @@ class PlatformBenchmark {
         Path log = out.resolve("platform.log");
         Files.deleteIfExists(log);
 
+        if (placementByWrk) {
+            WrkPlacement.installed();
+        }
         double pgbench = PgbenchCeiling.measure(10, 16, Duration.ofSeconds(pgbenchSeconds));
         report.add("pgbench TPC-B (scale 10, 16 clients, %d s)".formatted(pgbenchSeconds), "%.0f tps", pgbench);
 
@@ -280,7 +286,9 @@ class PlatformBenchmark {
             DatabaseActivity activity = DatabaseActivity.now(data);
             while (placed < orders) {
                 int toPlace = (int) Math.min(PLACEMENT_ROUND, orders - placed);
-                long roundSeconds = Math.max(1, Math.round(toPlace / lastRate));
+                long roundSeconds = Math.min(MAX_ROUND_SECONDS, Math.max(1, Math.round(toPlace / lastRate)));
+                Path roundBuyers =
+                        placementByWrk ? wrk.buyers(Duration.ofSeconds(roundSeconds), concurrency, buyers) : null;
                 CpuTime roundStart = CpuTime.now(platform.pid());
                 DatabaseActivity roundActivity = DatabaseActivity.now(data);
                 WrkPlacement.Run run = placementByWrk
@@ -288,7 +296,7 @@ class PlatformBenchmark {
                                 platform.baseUrl(),
                                 concurrency,
                                 Duration.ofSeconds(roundSeconds),
-                                buyers,
+                                roundBuyers,
                                 "placement, closed loop (wrk)")
                         : new WrkPlacement.Run(
                                 load.closedLoop(
@@ -300,6 +308,11 @@ class PlatformBenchmark {
                 LoadResult round = run.result();
                 System.out.println(round);
                 long roundPlaced = round.requests() - round.failures();
+                if (roundPlaced == 0) {
+                    report.failed(Math.max(1, round.failures()));
+                    report.add("order placement stopped", "a round placed no order: %s", round);
+                    break;
+                }
                 failures += round.failures();
                 elapsed += round.elapsed().toNanos() / 1e9;
                 wrkMillis += run.wrkMillis();

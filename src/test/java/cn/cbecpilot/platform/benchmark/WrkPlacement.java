@@ -46,11 +46,16 @@ final class WrkPlacement {
         this.work = work;
     }
 
-    /** Finds wrk on the PATH (bash .ci/benchmark installs Debian's) and puts the script where it can read it. */
-    static WrkPlacement prepare(Path work) throws IOException {
-        Path wrk = Programs.onPath("wrk")
+    /** wrk on the PATH, or a failure that says how to install it: checked first, not after minutes of warming up. */
+    static Path installed() {
+        return Programs.onPath("wrk")
                 .orElseThrow(() -> new IllegalStateException(
                         "wrk not found: install Debian's wrk package (bash .ci/benchmark does)"));
+    }
+
+    /** Finds wrk on the PATH (bash .ci/benchmark installs Debian's) and puts the script where it can read it. */
+    static WrkPlacement prepare(Path work) throws IOException {
+        Path wrk = installed();
         Path script = work.resolve("place-orders.lua");
         try (InputStream in = WrkPlacement.class.getResourceAsStream("place-orders.lua")) {
             Files.write(script, in.readAllBytes());
@@ -59,11 +64,11 @@ final class WrkPlacement {
     }
 
     /**
-     * Places orders for {@code duration} with {@code connections} in flight, each for a buyer numbered from {@code
-     * buyers} (advanced past every number handed to wrk, used or not).
+     * Writes the buyers of a round of {@code duration} with {@code connections} in flight, numbered from {@code buyers}
+     * (advanced past every number written, used or not); before the round, so that making them is not counted as the
+     * load's processor time.
      */
-    Run place(String baseUrl, int connections, Duration duration, AtomicLong buyers, String phase)
-            throws IOException, InterruptedException {
+    Path buyers(Duration duration, int connections, AtomicLong buyers) throws IOException {
         Path ids = work.resolve("buyers.txt");
         long count = Math.max(1, duration.toSeconds()) * BUYERS_PER_SECOND + connections;
         List<String> lines = new ArrayList<>((int) count);
@@ -71,6 +76,12 @@ final class WrkPlacement {
             lines.add(ResidentIds.unique(buyers.incrementAndGet()));
         }
         Files.write(ids, lines);
+        return ids;
+    }
+
+    /** Places orders for {@code duration} with {@code connections} in flight, for the buyers written before. */
+    Run place(String baseUrl, int connections, Duration duration, Path ids, String phase)
+            throws IOException, InterruptedException {
         List<String> command = List.of(
                 wrk.toString(),
                 "--threads",
@@ -90,11 +101,12 @@ final class WrkPlacement {
         double childrenBefore = CpuTime.endedChildrenMillis();
         Process process = new ProcessBuilder(command).start();
         CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        String out = read(process.getInputStream());
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("wrk did not finish: " + command);
         }
+        String out = output.join();
         double wrkMillis = CpuTime.endedChildrenMillis() - childrenBefore;
         Matcher result = RESULT.matcher(out);
         if (process.exitValue() != 0 || !result.find()) {
