@@ -38,19 +38,20 @@ import reactor.core.publisher.Flux;
  * standard output and to {@code target/app/benchmark/report.md}.
  *
  * <p>Knobs (system properties): {@code benchmark.orders} placed in the closed-loop phase, {@code benchmark.concurrency}
- * in-flight requests there, {@code benchmark.placement-load} ({@code wrk} or {@code jvm}) what drives it, {@code benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase,
- * {@code benchmark.lifecycles} and {@code benchmark.lifecycles-in-flight} for whole journeys (reported also by the
- * 1,000), {@code benchmark.warmup-orders}, {@code benchmark.warmup-lifecycles} and {@code
- * benchmark.warmup-lifecycles-max} for the warm-up before them,
- * {@code benchmark.receipt-orders} (measured, a third one to a message with {@code benchmark.concurrency} in flight, a
- * third with {@code benchmark.receipts-in-flight}, a third {@code benchmark.receipts-per-message}, up to 100, to a
- * message), {@code benchmark.warmup-receipt-orders} and {@code benchmark.warmup-receipt-orders-max} for the receipts
- * phase (it runs on a restarted platform, whose compiler starts over), {@code benchmark.one-instance} for the phases on
- * one instance (placement, lifecycles, receipts), {@code benchmark.two-instances} for the run of two
- * instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds}, {@code benchmark.java-home} for the JDK that
- * runs the platform (the test JVM's by default), {@code benchmark.jvm} for the platform's JVM
- * options (add {@code -XX:StartFlightRecording=...} to profile, with {@code benchmark.class-data=false}: Java 17's
- * flight recorder crashes the JVM that loads classes from a dynamic class-data archive).
+ * in-flight requests there, {@code benchmark.placement-load} ({@code wrk} or {@code jvm}) what drives it, {@code
+ * benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase, {@code benchmark.lifecycles} and
+ * {@code benchmark.lifecycles-in-flight} for whole journeys (reported also by the 1,000), {@code
+ * benchmark.warmup-orders}, {@code benchmark.warmup-lifecycles} and {@code benchmark.warmup-lifecycles-max} for the
+ * warm-up before them, {@code benchmark.receipt-orders} (measured, a third one to a message with {@code
+ * benchmark.concurrency} in flight, a third with {@code benchmark.receipts-in-flight}, a third {@code
+ * benchmark.receipts-per-message}, up to 100, to a message), {@code benchmark.warmup-receipt-orders} and {@code
+ * benchmark.warmup-receipt-orders-max} for the receipts phase (it runs on a restarted platform, whose compiler starts
+ * over), {@code benchmark.one-instance} for the phases on one instance (placement, lifecycles, receipts), {@code
+ * benchmark.two-instances} for the run of two instances on one shared PostgreSQL, {@code benchmark.pgbench-seconds},
+ * {@code benchmark.java-home} for the JDK that runs the platform (the test JVM's by default), {@code benchmark.jvm} for
+ * the platform's JVM options (add {@code -XX:StartFlightRecording=...} to profile, with {@code
+ * benchmark.class-data=false}: Java 17's flight recorder crashes the JVM that loads classes from a dynamic class-data
+ * archive).
  */
 @Timeout(3600)
 class PlatformBenchmark {

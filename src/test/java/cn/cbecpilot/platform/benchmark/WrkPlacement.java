@@ -18,12 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Closed-loop placement driven by wrk, a load generator in C scripted in Lua ({@code place-orders.lua}): every request a
- * distinct lawful buyer with its own Idempotency-Key, as many in flight as it has connections. On two cores the load
+ * Closed-loop placement driven by wrk, a load generator in C scripted in Lua ({@code place-orders.lua}): every request
+ * a distinct lawful buyer with its own Idempotency-Key, as many in flight as it has connections. On two cores the load
  * generator takes its processor time from the platform and PostgreSQL; the JVM's HTTP client took 0.15-0.37 ms of it
  * per order, about a tenth of what an order cost the machine, and wrk with this JVM 0.07-0.13 ms, so the figure
- * measures the platform more and the client less. The open loop, lifecycles and receipts stay on the JVM's client:
- * they need a rate held constant or journeys of several steps, which wrk does not do.
+ * measures the platform more and the client less. The open loop, lifecycles and receipts stay on the JVM's client: they
+ * need a rate held constant or journeys of several steps, which wrk does not do.
  */
 final class WrkPlacement {
 
