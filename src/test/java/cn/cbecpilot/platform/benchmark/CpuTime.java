@@ -21,6 +21,9 @@ record CpuTime(double appMillis, double compilerMillis, double databaseMillis, d
 
     private static final double MILLIS_PER_TICK = 10.0;
 
+    /** No processor time: what a sum of phases starts from. */
+    static final CpuTime NONE = new CpuTime(0, 0, 0, 0);
+
     static CpuTime now(long appPid) {
         Path app = Path.of("/proc", Long.toString(appPid));
         return new CpuTime(
@@ -68,6 +71,15 @@ record CpuTime(double appMillis, double compilerMillis, double databaseMillis, d
                 compilerMillis - start.compilerMillis,
                 databaseMillis - start.databaseMillis,
                 loadMillis - start.loadMillis);
+    }
+
+    /** The processor time of this phase and {@code other}'s together. */
+    CpuTime plus(CpuTime other) {
+        return new CpuTime(
+                appMillis + other.appMillis,
+                compilerMillis + other.compilerMillis,
+                databaseMillis + other.databaseMillis,
+                loadMillis + other.loadMillis);
     }
 
     /** With {@code millis} more of the load's: a load generator's own process, beside this JVM. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ import reactor.core.publisher.Flux;
  * standard output and to {@code target/app/benchmark/report.md}.
  *
  * <p>Knobs (system properties): {@code benchmark.orders} placed in the closed-loop phase, {@code benchmark.concurrency}
- * in-flight requests there, {@code benchmark.placement-load} ({@code wrk} or {@code jvm}) what drives it, {@code
+ * in-flight requests there, {@code benchmark.load} ({@code wrk} or {@code jvm}) what drives it and the receipts, {@code
  * benchmark.rate} and {@code benchmark.seconds} for the open-loop latency phase, {@code benchmark.lifecycles} and
  * {@code benchmark.lifecycles-in-flight} for whole journeys (reported also by the 1,000), {@code
  * benchmark.warmup-orders}, {@code benchmark.warmup-lifecycles} and {@code benchmark.warmup-lifecycles-max} for the
@@ -62,10 +63,10 @@ class PlatformBenchmark {
     private static final int QUIET_RECEIPT_ORDERS = 500;
 
     /**
-     * The closed loop's load generator: wrk (a C program, {@link WrkPlacement}), or the JVM's client the other phases
-     * use ({@code benchmark.placement-load=jvm}), to compare what the load generator takes from the machine.
+     * The load generator of the closed loop and the receipts: wrk (a C program, {@link Wrk}), or the JVM's client the
+     * other phases use ({@code benchmark.load=jvm}), to compare what the load generator takes from the machine.
      */
-    private final boolean placementByWrk = !"jvm".equals(System.getProperty("benchmark.placement-load", "wrk"));
+    private final boolean byWrk = !"jvm".equals(System.getProperty("benchmark.load", "wrk"));
 
     private final int rate = Integer.getInteger("benchmark.rate", 1_000);
     private final int seconds = Integer.getInteger("benchmark.seconds", 30);
@@ -102,10 +103,10 @@ class PlatformBenchmark {
             System.getProperty("benchmark.jvm", PlatformProcess.PRODUCTION_JVM).split(" "));
 
     private static final int PLACEMENT_ROUND = 10_000;
-    /** The longest a round of placement by wrk runs, however slow the round before it was. */
-    private static final int MAX_ROUND_SECONDS = 30;
 
     private static final int LIFECYCLE_ROUND = 1_000;
+    /** Orders whose 120 receipts wrk pushes before their 800s: more than are ever in flight. */
+    private static final int RECEIPT_BLOCK = 1_000;
     /** Orders whose receipts make one round of the receipts phase's warm-up. */
     private static final int RECEIPT_WARMUP_ROUND = 1_000;
     /** The JIT compiler's share of the platform's processor time under which its warm-up counts as done. */
@@ -127,8 +128,8 @@ class PlatformBenchmark {
         Path log = out.resolve("platform.log");
         Files.deleteIfExists(log);
 
-        if (placementByWrk) {
-            WrkPlacement.installed();
+        if (byWrk) {
+            Wrk.installed();
         }
         double pgbench = PgbenchCeiling.measure(10, 16, Duration.ofSeconds(pgbenchSeconds));
         report.add("pgbench TPC-B (scale 10, 16 clients, %d s)".formatted(pgbenchSeconds), "%.0f tps", pgbench);
@@ -270,42 +271,42 @@ class PlatformBenchmark {
     }
 
     /**
-     * The closed loop by wrk ({@link WrkPlacement}), in rounds of about {@value #PLACEMENT_ROUND} orders so that a long
-     * run shows how the cost grows with the orders already stored; then the open loop by the JVM's client, which holds
-     * the offered rate.
+     * The closed loop by wrk ({@link Wrk}), in rounds of {@value #PLACEMENT_ROUND} orders so that a long run shows how
+     * the cost grows with the orders already stored; then the open loop by the JVM's client, which holds the offered
+     * rate. The phase's processor time is the sum of its rounds', without the writing of each round's requests.
      */
     private void placement(PlatformProcess platform, Path data, double pgbench) throws Exception {
-        Path work = Files.createTempDirectory("platform-benchmark-wrk");
+        Path work = byWrk ? Files.createTempDirectory("platform-benchmark-wrk") : null;
         try (LoadGenerator load = new LoadGenerator(platform.baseUrl(), concurrency)) {
-            WrkPlacement wrk = placementByWrk ? WrkPlacement.prepare(work) : null;
+            Wrk wrk = byWrk ? Wrk.prepare(work) : null;
+            Wrk.Requests orderRequests = new Wrk.Requests("/api/orders", "application/json", 201, null, true);
             long placed = 0;
             long failures = 0;
             double elapsed = 0;
-            double wrkMillis = 0;
-            double lastRate = 1_000;
-            CpuTime before = CpuTime.now(platform.pid());
+            CpuTime spent = CpuTime.NONE;
             DatabaseActivity activity = DatabaseActivity.now(data);
-            while (placed < orders) {
-                int toPlace = (int) Math.min(PLACEMENT_ROUND, orders - placed);
-                long roundSeconds = Math.min(MAX_ROUND_SECONDS, Math.max(1, Math.round(toPlace / lastRate)));
-                Path roundBuyers =
-                        placementByWrk ? wrk.buyers(Duration.ofSeconds(roundSeconds), concurrency, buyers) : null;
+            for (long sent = 0; sent < orders; sent += PLACEMENT_ROUND) {
+                int toPlace = (int) Math.min(PLACEMENT_ROUND, orders - sent);
+                Path bodies = byWrk
+                        ? wrk.bodies(Stream.generate(
+                                        () -> order(buyers.incrementAndGet()).body())
+                                .limit(toPlace)
+                                .toList())
+                        : null;
                 CpuTime roundStart = CpuTime.now(platform.pid());
                 DatabaseActivity roundActivity = DatabaseActivity.now(data);
-                WrkPlacement.Run run = placementByWrk
-                        ? wrk.place(
-                                platform.baseUrl(),
-                                concurrency,
-                                Duration.ofSeconds(roundSeconds),
-                                roundBuyers,
-                                "placement, closed loop (wrk)")
-                        : new WrkPlacement.Run(
+                Wrk.Run run = byWrk
+                        ? wrk.send(
+                                platform.baseUrl(), concurrency, bodies, orderRequests, "placement, closed loop (wrk)")
+                        : new Wrk.Run(
                                 load.closedLoop(
                                         "placement, closed loop (the JVM's client)",
                                         toPlace,
                                         concurrency,
                                         i -> order(buyers.incrementAndGet())),
                                 0);
+                CpuTime roundSpent =
+                        CpuTime.now(platform.pid()).withLoad(run.wrkMillis()).since(roundStart);
                 LoadResult round = run.result();
                 System.out.println(round);
                 long roundPlaced = round.requests() - round.failures();
@@ -316,8 +317,7 @@ class PlatformBenchmark {
                 }
                 failures += round.failures();
                 elapsed += round.elapsed().toNanos() / 1e9;
-                wrkMillis += run.wrkMillis();
-                lastRate = Math.max(1, round.throughput());
+                spent = spent.plus(roundSpent);
                 report.add(
                         "order placement, orders %d to %d of the phase (%d placed before them), %d in flight, by %s"
                                 .formatted(
@@ -325,17 +325,14 @@ class PlatformBenchmark {
                                         placed + roundPlaced,
                                         warmupOrders + placed,
                                         concurrency,
-                                        placementByWrk ? "wrk" : "the JVM's client"),
+                                        byWrk ? "wrk" : "the JVM's client"),
                         "**%.0f orders/s** (%.0f%% of pgbench), p50 %.1f ms, p99 %.1f ms, %d failed; %s; %s",
                         round.throughput(),
                         100 * round.throughput() / pgbench,
                         round.latency().p50(),
                         round.latency().p99(),
                         round.failures(),
-                        CpuTime.now(platform.pid())
-                                .withLoad(run.wrkMillis())
-                                .since(roundStart)
-                                .per(roundPlaced),
+                        roundSpent.per(roundPlaced),
                         DatabaseActivity.now(data).since(roundActivity).per(roundPlaced));
                 placed += roundPlaced;
             }
@@ -344,10 +341,7 @@ class PlatformBenchmark {
                     "**%.0f orders/s**, %d failed; %s; %s",
                     placed / elapsed,
                     failures,
-                    CpuTime.now(platform.pid())
-                            .withLoad(wrkMillis)
-                            .since(before)
-                            .per(placed),
+                    spent.per(placed),
                     DatabaseActivity.now(data).since(activity).per(placed));
 
             DatabaseActivity offeredActivity = DatabaseActivity.now(data);
@@ -428,7 +422,9 @@ class PlatformBenchmark {
     private void receipts(PlatformProcess platform, Path data) throws Exception {
         Journeys.Failures failures = new Journeys.Failures();
         int prepared = receiptPhaseOrders();
+        Path work = byWrk ? Files.createTempDirectory("platform-benchmark-wrk") : null;
         try (Journeys journeys = new Journeys(platform.baseUrl(), 256, Journeys.CUSTOMS_TOKEN)) {
+            Wrk wrk = byWrk ? Wrk.prepare(work) : null;
             long started = System.nanoTime();
             List<Journeys.Placed> declared = Flux.range(0, prepared)
                     .flatMap(
@@ -461,14 +457,15 @@ class PlatformBenchmark {
             int quiet = Math.min(QUIET_RECEIPT_ORDERS, rest.size() / 4);
             oneAtATime.post(rest.subList(0, quiet), 1);
             CpuTime.awaitQuiet(platform.pid(), Duration.ofSeconds(30));
-            measureReceipts(platform, data, oneAtATime, rest.subList(quiet, 2 * quiet), 1);
+            measureReceipts(platform, data, wrk, oneAtATime, rest.subList(quiet, 2 * quiet), 1);
             // then as they come at a peak: a third one receipt to a message with as many in flight as placement has,
             // a third so with more in flight, the last third many to a message
             int third = (rest.size() - 2 * quiet) / 3;
             int first = 2 * quiet;
-            measureReceipts(platform, data, pushes, rest.subList(first, first + third), 1);
-            measureReceipts(platform, data, crowded, rest.subList(first + third, first + 2 * third), 1);
-            measureReceipts(platform, data, pushes, rest.subList(first + 2 * third, rest.size()), receiptsPerMessage);
+            measureReceipts(platform, data, wrk, pushes, rest.subList(first, first + third), 1);
+            measureReceipts(platform, data, wrk, crowded, rest.subList(first + third, first + 2 * third), 1);
+            measureReceipts(
+                    platform, data, wrk, pushes, rest.subList(first + 2 * third, rest.size()), receiptsPerMessage);
             long wrong = Flux.concat(Flux.fromIterable(warmed), Flux.fromIterable(rest))
                     .flatMap(o -> journeys.status(o).filter(s -> !"RELEASED".equals(s)), concurrency)
                     .count()
@@ -479,6 +476,8 @@ class PlatformBenchmark {
                     "%d",
                     wrong);
             report.failed(failures.count() + wrong + (prepared - declared.size()));
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
         }
     }
 
@@ -528,26 +527,77 @@ class PlatformBenchmark {
         return used;
     }
 
+    /**
+     * Pushes the receipts of {@code orders}, 120 then 800, {@code perMessage} orders to a message, by wrk if it is the
+     * load generator and otherwise by the JVM's client, and reports the rate and the processor time per receipt. wrk
+     * sends the messages in the order written, per {@value #RECEIPT_BLOCK} orders their 120s and then their 800s: with
+     * fewer in flight than that, an order's 120 has been answered when its 800 is sent.
+     */
     private void measureReceipts(
-            PlatformProcess platform, Path data, Pushes pushes, List<Journeys.Placed> orders, int perMessage) {
+            PlatformProcess platform, Path data, Wrk wrk, Pushes pushes, List<Journeys.Placed> orders, int perMessage)
+            throws IOException, InterruptedException {
+        long receipts = 2L * orders.size();
+        Path messages = null;
+        if (wrk != null) {
+            List<String> lines = new ArrayList<>();
+            for (int block = 0; block < orders.size(); block += RECEIPT_BLOCK) {
+                List<String> orderNos = orders.subList(block, Math.min(orders.size(), block + RECEIPT_BLOCK)).stream()
+                        .map(Journeys.Placed::orderNo)
+                        .toList();
+                for (int i = 0; i < orderNos.size(); i += perMessage) {
+                    lines.add(Journeys.ceb622(
+                            orderNos.subList(i, Math.min(orderNos.size(), i + perMessage)), "120", pushes.accepted()));
+                }
+                for (int i = 0; i < orderNos.size(); i += perMessage) {
+                    lines.add(Journeys.ceb622(
+                            orderNos.subList(i, Math.min(orderNos.size(), i + perMessage)), "800", pushes.released()));
+                }
+            }
+            messages = wrk.bodies(lines);
+        }
         long failedBefore = pushes.failures().count();
         DatabaseActivity activity = DatabaseActivity.now(data);
         CpuTime before = CpuTime.now(platform.pid());
         long started = System.nanoTime();
-        pushes.post(orders, perMessage);
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        CpuTime spent = CpuTime.now(platform.pid()).since(before);
+        long failed;
+        double elapsed;
+        double wrkMillis = 0;
+        String latency = "";
+        if (wrk == null) {
+            pushes.post(orders, perMessage);
+            elapsed = (System.nanoTime() - started) / 1e9;
+            failed = pushes.failures().count() - failedBefore;
+        } else {
+            Wrk.Run run = wrk.send(
+                    platform.baseUrl(),
+                    pushes.inFlight(perMessage),
+                    messages,
+                    new Wrk.Requests(
+                            "/customs/receipts", "application/xml", 202, "Bearer " + Journeys.CUSTOMS_TOKEN, false),
+                    "receipts");
+            elapsed = run.result().elapsed().toNanos() / 1e9;
+            failed = run.result().failures() * perMessage;
+            wrkMillis = run.wrkMillis();
+            latency = ", a message answered in p50 %.1f ms, p99 %.1f ms"
+                    .formatted(
+                            run.result().latency().p50(), run.result().latency().p99());
+            report.failed(failed);
+        }
+        CpuTime spent = CpuTime.now(platform.pid()).since(before).withLoad(wrkMillis);
         report.add(
-                "CEB622 receipts posted to /customs/receipts, %d declared orders × 120 then 800, %s, %d in flight"
+                ("CEB622 receipts posted to /customs/receipts, %d declared orders × 120 then 800, %s, %d in flight,"
+                                + " by %s")
                         .formatted(
                                 orders.size(),
                                 perMessage == 1 ? "one to a message" : perMessage + " to a message",
-                                pushes.inFlight(perMessage) * perMessage),
-                "**%.0f receipts/s**, %d failed; %s; %s",
-                2 * orders.size() / elapsed,
-                pushes.failures().count() - failedBefore,
-                spent.per(2L * orders.size()),
-                DatabaseActivity.now(data).since(activity).per(2L * orders.size()));
+                                pushes.inFlight(perMessage) * perMessage,
+                                wrk == null ? "the JVM's client" : "wrk"),
+                "**%.0f receipts/s**%s, %d failed; %s; %s",
+                receipts / elapsed,
+                latency,
+                failed,
+                spent.per(receipts),
+                DatabaseActivity.now(data).since(activity).per(receipts));
     }
 
     /** Where a closed loop of journeys stood: how many had finished, when, and the processor time spent by then. */
