@@ -250,6 +250,11 @@ final class Journeys implements AutoCloseable {
             });
         }
 
+        /** Counts {@code failed} more, failed elsewhere (e.g. in wrk's process). */
+        void add(long failed) {
+            count.addAndGet(failed);
+        }
+
         long count() {
             return count.get();
         }

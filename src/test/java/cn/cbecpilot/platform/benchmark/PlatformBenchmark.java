@@ -444,9 +444,10 @@ class PlatformBenchmark {
                     (System.nanoTime() - started) / 1e9);
             Instant accepted = Instant.now().minusSeconds(60);
             Instant released = Instant.now();
-            Pushes pushes = new Pushes(journeys, failures, concurrency, accepted, released);
-            Pushes crowded = new Pushes(journeys, failures, receiptsInFlight, accepted, released);
-            Pushes oneAtATime = new Pushes(journeys, failures, 1, accepted, released);
+            Pushes pushes = new Pushes(journeys, wrk, platform.baseUrl(), failures, concurrency, accepted, released);
+            Pushes crowded =
+                    new Pushes(journeys, wrk, platform.baseUrl(), failures, receiptsInFlight, accepted, released);
+            Pushes oneAtATime = new Pushes(journeys, wrk, platform.baseUrl(), failures, 1, accepted, released);
             // the last orders are measured; those before them warm the paths up as long as the compiler needs
             int measured = Math.min(receiptOrders + 2 * QUIET_RECEIPT_ORDERS, declared.size());
             List<Journeys.Placed> warming = declared.subList(0, declared.size() - measured);
@@ -457,15 +458,14 @@ class PlatformBenchmark {
             int quiet = Math.min(QUIET_RECEIPT_ORDERS, rest.size() / 4);
             oneAtATime.post(rest.subList(0, quiet), 1);
             CpuTime.awaitQuiet(platform.pid(), Duration.ofSeconds(30));
-            measureReceipts(platform, data, wrk, oneAtATime, rest.subList(quiet, 2 * quiet), 1);
+            measureReceipts(platform, data, oneAtATime, rest.subList(quiet, 2 * quiet), 1);
             // then as they come at a peak: a third one receipt to a message with as many in flight as placement has,
             // a third so with more in flight, the last third many to a message
             int third = (rest.size() - 2 * quiet) / 3;
             int first = 2 * quiet;
-            measureReceipts(platform, data, wrk, pushes, rest.subList(first, first + third), 1);
-            measureReceipts(platform, data, wrk, crowded, rest.subList(first + third, first + 2 * third), 1);
-            measureReceipts(
-                    platform, data, wrk, pushes, rest.subList(first + 2 * third, rest.size()), receiptsPerMessage);
+            measureReceipts(platform, data, pushes, rest.subList(first, first + third), 1);
+            measureReceipts(platform, data, crowded, rest.subList(first + third, first + 2 * third), 1);
+            measureReceipts(platform, data, pushes, rest.subList(first + 2 * third, rest.size()), receiptsPerMessage);
             long wrong = Flux.concat(Flux.fromIterable(warmed), Flux.fromIterable(rest))
                     .flatMap(o -> journeys.status(o).filter(s -> !"RELEASED".equals(s)), concurrency)
                     .count()
@@ -497,7 +497,8 @@ class PlatformBenchmark {
      * 15,000 (7 December), after which the platform's time per receipt one to a message was 0.34 ms with 0.01 of it
      * the compiler's.
      */
-    private int warmUpReceipts(PlatformProcess platform, Pushes pushes, List<Journeys.Placed> orders) {
+    private int warmUpReceipts(PlatformProcess platform, Pushes pushes, List<Journeys.Placed> orders)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
         CpuTime before = CpuTime.now(platform.pid());
         double compilerShare = 1.0;
@@ -529,59 +530,31 @@ class PlatformBenchmark {
 
     /**
      * Pushes the receipts of {@code orders}, 120 then 800, {@code perMessage} orders to a message, by wrk if it is the
-     * load generator and otherwise by the JVM's client, and reports the rate and the processor time per receipt. wrk
-     * sends the messages in the order written, per {@value #RECEIPT_BLOCK} orders their 120s and then their 800s: with
-     * fewer in flight than that, an order's 120 has been answered when its 800 is sent.
+     * load generator and otherwise by the JVM's client, and reports the rate and the processor time per receipt.
      */
     private void measureReceipts(
-            PlatformProcess platform, Path data, Wrk wrk, Pushes pushes, List<Journeys.Placed> orders, int perMessage)
+            PlatformProcess platform, Path data, Pushes pushes, List<Journeys.Placed> orders, int perMessage)
             throws IOException, InterruptedException {
         long receipts = 2L * orders.size();
-        Path messages = null;
-        if (wrk != null) {
-            List<String> lines = new ArrayList<>();
-            for (int block = 0; block < orders.size(); block += RECEIPT_BLOCK) {
-                List<String> orderNos = orders.subList(block, Math.min(orders.size(), block + RECEIPT_BLOCK)).stream()
-                        .map(Journeys.Placed::orderNo)
-                        .toList();
-                for (int i = 0; i < orderNos.size(); i += perMessage) {
-                    lines.add(Journeys.ceb622(
-                            orderNos.subList(i, Math.min(orderNos.size(), i + perMessage)), "120", pushes.accepted()));
-                }
-                for (int i = 0; i < orderNos.size(); i += perMessage) {
-                    lines.add(Journeys.ceb622(
-                            orderNos.subList(i, Math.min(orderNos.size(), i + perMessage)), "800", pushes.released()));
-                }
-            }
-            messages = wrk.bodies(lines);
-        }
+        Path messages = pushes.wrk() == null ? null : pushes.messages(orders, perMessage);
         long failedBefore = pushes.failures().count();
         DatabaseActivity activity = DatabaseActivity.now(data);
         CpuTime before = CpuTime.now(platform.pid());
         long started = System.nanoTime();
-        long failed;
         double elapsed;
         double wrkMillis = 0;
         String latency = "";
-        if (wrk == null) {
+        if (messages == null) {
             pushes.post(orders, perMessage);
             elapsed = (System.nanoTime() - started) / 1e9;
-            failed = pushes.failures().count() - failedBefore;
         } else {
-            Wrk.Run run = wrk.send(
-                    platform.baseUrl(),
-                    pushes.inFlight(perMessage),
-                    messages,
-                    new Wrk.Requests(
-                            "/customs/receipts", "application/xml", 202, "Bearer " + Journeys.CUSTOMS_TOKEN, false),
-                    "receipts");
+            Wrk.Run run = pushes.send(messages, perMessage);
+            pushes.failures().add(run.result().failures() * perMessage);
             elapsed = run.result().elapsed().toNanos() / 1e9;
-            failed = run.result().failures() * perMessage;
             wrkMillis = run.wrkMillis();
             latency = ", a message answered in p50 %.1f ms, p99 %.1f ms"
                     .formatted(
                             run.result().latency().p50(), run.result().latency().p99());
-            report.failed(failed);
         }
         CpuTime spent = CpuTime.now(platform.pid()).since(before).withLoad(wrkMillis);
         report.add(
@@ -591,11 +564,11 @@ class PlatformBenchmark {
                                 orders.size(),
                                 perMessage == 1 ? "one to a message" : perMessage + " to a message",
                                 pushes.inFlight(perMessage) * perMessage,
-                                wrk == null ? "the JVM's client" : "wrk"),
+                                messages == null ? "the JVM's client" : "wrk"),
                 "**%.0f receipts/s**%s, %d failed; %s; %s",
                 receipts / elapsed,
                 latency,
-                failed,
+                pushes.failures().count() - failedBefore,
                 spent.per(receipts),
                 DatabaseActivity.now(data).since(activity).per(receipts));
     }
@@ -608,13 +581,25 @@ class PlatformBenchmark {
      * {@code concurrency} receipts in flight.
      */
     private record Pushes(
-            Journeys journeys, Journeys.Failures failures, int concurrency, Instant accepted, Instant released) {
+            Journeys journeys,
+            Wrk wrk,
+            String baseUrl,
+            Journeys.Failures failures,
+            int concurrency,
+            Instant accepted,
+            Instant released) {
 
         int inFlight(int perMessage) {
             return Math.max(1, concurrency / perMessage);
         }
 
-        void post(List<Journeys.Placed> orders, int perMessage) {
+        /** Pushes the receipts of {@code orders} by wrk if it is the load generator, else by the JVM's client. */
+        void post(List<Journeys.Placed> orders, int perMessage) throws IOException, InterruptedException {
+            if (wrk != null) {
+                failures.add(
+                        send(messages(orders, perMessage), perMessage).result().failures() * perMessage);
+                return;
+            }
             Flux.fromIterable(orders)
                     .map(Journeys.Placed::orderNo)
                     .buffer(perMessage)
@@ -625,6 +610,39 @@ class PlatformBenchmark {
                             inFlight(perMessage))
                     .then()
                     .block(Duration.ofHours(1));
+        }
+
+        /**
+         * Writes wrk's file of the messages, in the order it sends them: per {@value #RECEIPT_BLOCK} orders their 120s
+         * and then their 800s, so that with fewer in flight than that an order's 120 has been answered when its 800 is
+         * sent.
+         */
+        Path messages(List<Journeys.Placed> orders, int perMessage) throws IOException {
+            List<String> lines = new ArrayList<>();
+            for (int block = 0; block < orders.size(); block += RECEIPT_BLOCK) {
+                List<String> orderNos = orders.subList(block, Math.min(orders.size(), block + RECEIPT_BLOCK)).stream()
+                        .map(Journeys.Placed::orderNo)
+                        .toList();
+                for (int i = 0; i < orderNos.size(); i += perMessage) {
+                    lines.add(Journeys.ceb622(
+                            orderNos.subList(i, Math.min(orderNos.size(), i + perMessage)), "120", accepted));
+                }
+                for (int i = 0; i < orderNos.size(); i += perMessage) {
+                    lines.add(Journeys.ceb622(
+                            orderNos.subList(i, Math.min(orderNos.size(), i + perMessage)), "800", released));
+                }
+            }
+            return wrk.bodies(lines);
+        }
+
+        Wrk.Run send(Path messages, int perMessage) throws IOException, InterruptedException {
+            return wrk.send(
+                    baseUrl,
+                    inFlight(perMessage),
+                    messages,
+                    new Wrk.Requests(
+                            "/customs/receipts", "application/xml", 202, "Bearer " + Journeys.CUSTOMS_TOKEN, false),
+                    "receipts");
         }
     }
 
