@@ -549,7 +549,7 @@ class PlatformBenchmark {
             elapsed = (System.nanoTime() - started) / 1e9;
         } else {
             Wrk.Run run = pushes.send(messages, perMessage);
-            pushes.failures().add(run.result().failures() * perMessage);
+            pushes.failures().add(run.result().failures());
             elapsed = run.result().elapsed().toNanos() / 1e9;
             wrkMillis = run.wrkMillis();
             latency = ", a message answered in p50 %.1f ms, p99 %.1f ms"
@@ -565,7 +565,7 @@ class PlatformBenchmark {
                                 perMessage == 1 ? "one to a message" : perMessage + " to a message",
                                 pushes.inFlight(perMessage) * perMessage,
                                 messages == null ? "the JVM's client" : "wrk"),
-                "**%.0f receipts/s**%s, %d failed; %s; %s",
+                "**%.0f receipts/s**%s, %d messages failed; %s; %s",
                 receipts / elapsed,
                 latency,
                 pushes.failures().count() - failedBefore,
@@ -597,7 +597,7 @@ class PlatformBenchmark {
         void post(List<Journeys.Placed> orders, int perMessage) throws IOException, InterruptedException {
             if (wrk != null) {
                 failures.add(
-                        send(messages(orders, perMessage), perMessage).result().failures() * perMessage);
+                        send(messages(orders, perMessage), perMessage).result().failures());
                 return;
             }
             Flux.fromIterable(orders)
@@ -623,13 +623,13 @@ class PlatformBenchmark {
                 List<String> orderNos = orders.subList(block, Math.min(orders.size(), block + RECEIPT_BLOCK)).stream()
                         .map(Journeys.Placed::orderNo)
                         .toList();
-                for (int i = 0; i < orderNos.size(); i += perMessage) {
-                    lines.add(Journeys.ceb622(
-                            orderNos.subList(i, Math.min(orderNos.size(), i + perMessage)), "120", accepted));
-                }
-                for (int i = 0; i < orderNos.size(); i += perMessage) {
-                    lines.add(Journeys.ceb622(
-                            orderNos.subList(i, Math.min(orderNos.size(), i + perMessage)), "800", released));
+                for (String status : List.of("120", "800")) {
+                    for (int i = 0; i < orderNos.size(); i += perMessage) {
+                        lines.add(Journeys.ceb622(
+                                orderNos.subList(i, Math.min(orderNos.size(), i + perMessage)),
+                                status,
+                                "120".equals(status) ? accepted : released));
+                    }
                 }
             }
             return wrk.bodies(lines);
