@@ -287,9 +287,8 @@ class PlatformBenchmark {
             DatabaseActivity activity = DatabaseActivity.now(data);
             for (long sent = 0; sent < orders; sent += PLACEMENT_ROUND) {
                 int toPlace = (int) Math.min(PLACEMENT_ROUND, orders - sent);
-                Path bodies = byWrk
-                        ? wrk.bodies(Stream.generate(
-                                        () -> order(buyers.incrementAndGet()).body())
+                Wrk.Bodies bodies = byWrk
+                        ? wrk.bodies(Stream.generate(() -> orderBody(buyers.incrementAndGet()))
                                 .limit(toPlace)
                                 .toList())
                         : null;
@@ -536,7 +535,7 @@ class PlatformBenchmark {
             PlatformProcess platform, Path data, Pushes pushes, List<Journeys.Placed> orders, int perMessage)
             throws IOException, InterruptedException {
         long receipts = 2L * orders.size();
-        Path messages = pushes.wrk() == null ? null : pushes.messages(orders, perMessage);
+        Wrk.Bodies messages = pushes.wrk() == null ? null : pushes.messages(orders, perMessage);
         long failedBefore = pushes.failures().count();
         DatabaseActivity activity = DatabaseActivity.now(data);
         CpuTime before = CpuTime.now(platform.pid());
@@ -593,7 +592,10 @@ class PlatformBenchmark {
             return Math.max(1, concurrency / perMessage);
         }
 
-        /** Pushes the receipts of {@code orders} by wrk if it is the load generator, else by the JVM's client. */
+        /**
+         * Pushes the receipts of {@code orders} by wrk if it is the load generator, else by the JVM's client; either
+         * way every message is sent and each that fails is counted once.
+         */
         void post(List<Journeys.Placed> orders, int perMessage) throws IOException, InterruptedException {
             if (wrk != null) {
                 failures.add(
@@ -604,9 +606,9 @@ class PlatformBenchmark {
                     .map(Journeys.Placed::orderNo)
                     .buffer(perMessage)
                     .flatMap(
-                            message -> failures.swallow(journeys.receipts(message, "120", accepted)
-                                    .then(journeys.receipts(message, "800", released))
-                                    .thenReturn(message)),
+                            message -> failures.swallow(journeys.receipts(message, "120", accepted))
+                                    .then(failures.swallow(journeys.receipts(message, "800", released)))
+                                    .thenReturn(message),
                             inFlight(perMessage))
                     .then()
                     .block(Duration.ofHours(1));
@@ -617,7 +619,7 @@ class PlatformBenchmark {
          * and then their 800s, so that with fewer in flight than that an order's 120 has been answered when its 800 is
          * sent.
          */
-        Path messages(List<Journeys.Placed> orders, int perMessage) throws IOException {
+        Wrk.Bodies messages(List<Journeys.Placed> orders, int perMessage) throws IOException {
             List<String> lines = new ArrayList<>();
             for (int block = 0; block < orders.size(); block += RECEIPT_BLOCK) {
                 List<String> orderNos = orders.subList(block, Math.min(orders.size(), block + RECEIPT_BLOCK)).stream()
@@ -635,7 +637,7 @@ class PlatformBenchmark {
             return wrk.bodies(lines);
         }
 
-        Wrk.Run send(Path messages, int perMessage) throws IOException, InterruptedException {
+        Wrk.Run send(Wrk.Bodies messages, int perMessage) throws IOException, InterruptedException {
             return wrk.send(
                     baseUrl,
                     inFlight(perMessage),
@@ -647,9 +649,12 @@ class PlatformBenchmark {
     }
 
     private static LoadGenerator.Call order(long buyer) {
-        String sku = Journeys.SKUS[(int) (buyer % Journeys.SKUS.length)];
-        return new LoadGenerator.Call(
-                "/api/orders", UUID.randomUUID().toString(), Journeys.orderBody(buyer, sku, 1), 201);
+        return new LoadGenerator.Call("/api/orders", UUID.randomUUID().toString(), orderBody(buyer), 201);
+    }
+
+    /** One unit of one of the benchmark's SKUs, chosen by the buyer, for that buyer. */
+    private static String orderBody(long buyer) {
+        return Journeys.orderBody(buyer, Journeys.SKUS[(int) (buyer % Journeys.SKUS.length)], 1);
     }
 
     /**

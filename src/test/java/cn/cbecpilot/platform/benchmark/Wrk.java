@@ -48,6 +48,9 @@ final class Wrk {
     /** What a run measured, and the processor time wrk itself took. */
     record Run(LoadResult result, double wrkMillis) {}
 
+    /** A file of request bodies, one a line, and how many it holds. */
+    record Bodies(Path file, int count) {}
+
     private final Path wrk;
     private final Path work;
 
@@ -76,22 +79,19 @@ final class Wrk {
      * Writes the bodies of the next run, one a line; before the run, so that making them is not counted as the load's
      * processor time.
      */
-    Path bodies(List<String> bodies) throws IOException {
+    Bodies bodies(List<String> bodies) throws IOException {
         if (bodies.isEmpty() || bodies.stream().anyMatch(body -> body.contains("\n"))) {
             throw new IllegalArgumentException("wrk sends one body a line, and at least one");
         }
         Path file = work.resolve("bodies.txt");
         Files.write(file, bodies);
-        return file;
+        return new Bodies(file, bodies.size());
     }
 
     /** Sends every body of the file {@link #bodies} wrote, with {@code connections} in flight. */
-    Run send(String baseUrl, int connections, Path bodies, Requests requests, String phase)
+    Run send(String baseUrl, int connections, Bodies bodies, Requests requests, String phase)
             throws IOException, InterruptedException {
-        long count;
-        try (var lines = Files.lines(bodies)) {
-            count = lines.count();
-        }
+        long count = bodies.count();
         long seconds = SECONDS_AT_LEAST + count / REQUESTS_PER_SECOND_AT_LEAST;
         List<String> command = List.of(
                 wrk.toString(),
@@ -107,7 +107,7 @@ final class Wrk {
                 work.resolve(SCRIPT).toString(),
                 baseUrl,
                 "--",
-                bodies.toString(),
+                bodies.file().toString(),
                 requests.path(),
                 Integer.toString(requests.status()),
                 requests.contentType(),
@@ -118,7 +118,7 @@ final class Wrk {
         CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         if (!process.waitFor(seconds + 60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new IllegalStateException("wrk did not finish: " + command);
         }
         String out = output.join();
