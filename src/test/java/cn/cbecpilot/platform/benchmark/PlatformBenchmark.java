@@ -80,7 +80,7 @@ class PlatformBenchmark {
      */
     private final int lifecyclesInFlight = Integer.getInteger("benchmark.lifecycles-in-flight", 150);
 
-    private final int receiptOrders = Integer.getInteger("benchmark.receipt-orders", 9_000);
+    private final int receiptOrders = Integer.getInteger("benchmark.receipt-orders", 12_000);
     private final int warmupReceiptOrders = Integer.getInteger("benchmark.warmup-receipt-orders", 1_000);
     private final int maxWarmupReceiptOrders = Integer.getInteger("benchmark.warmup-receipt-orders-max", 16_000);
     private final int receiptsPerMessage = Integer.getInteger("benchmark.receipts-per-message", 100);
@@ -91,6 +91,13 @@ class PlatformBenchmark {
      * platform's processor time per receipt 0.38 and 0.39 ms against 0.28 and 0.32 ms.
      */
     private final int receiptsInFlight = Integer.getInteger("benchmark.receipts-in-flight", 128);
+    /**
+     * Messages in flight in the second of the measurements many to a message. With one in flight, as in the first, the
+     * rate is the inverse of a message's latency: the platform parses a message while PostgreSQL waits, then
+     * PostgreSQL writes it while the platform waits. The single window pushes on several lanes at once (the simulator
+     * models it with eight), so that at a peak one message is read while the one before is written.
+     */
+    private final int receiptMessagesInFlight = Integer.getInteger("benchmark.receipt-messages-in-flight", 4);
 
     private final int pgbenchSeconds = Integer.getInteger("benchmark.pgbench-seconds", 30);
     private final int warmupOrders = Integer.getInteger("benchmark.warmup-orders", 20_000);
@@ -447,6 +454,14 @@ class PlatformBenchmark {
             Pushes crowded =
                     new Pushes(journeys, wrk, platform.baseUrl(), failures, receiptsInFlight, accepted, released);
             Pushes oneAtATime = new Pushes(journeys, wrk, platform.baseUrl(), failures, 1, accepted, released);
+            Pushes lanes = new Pushes(
+                    journeys,
+                    wrk,
+                    platform.baseUrl(),
+                    failures,
+                    receiptsPerMessage * receiptMessagesInFlight,
+                    accepted,
+                    released);
             // the last orders are measured; those before them warm the paths up as long as the compiler needs
             int measured = Math.min(receiptOrders + 2 * QUIET_RECEIPT_ORDERS, declared.size());
             List<Journeys.Placed> warming = declared.subList(0, declared.size() - measured);
@@ -458,13 +473,16 @@ class PlatformBenchmark {
             oneAtATime.post(rest.subList(0, quiet), 1);
             CpuTime.awaitQuiet(platform.pid(), Duration.ofSeconds(30));
             measureReceipts(platform, data, oneAtATime, rest.subList(quiet, 2 * quiet), 1);
-            // then as they come at a peak: a third one receipt to a message with as many in flight as placement has,
-            // a third so with more in flight, the last third many to a message
-            int third = (rest.size() - 2 * quiet) / 3;
+            // then as they come at a peak: a quarter one receipt to a message with as many in flight as placement
+            // has, a quarter so with more in flight, a quarter many to a message one message at a time, the last
+            // quarter so with several messages in flight
+            int quarter = (rest.size() - 2 * quiet) / 4;
             int first = 2 * quiet;
-            measureReceipts(platform, data, pushes, rest.subList(first, first + third), 1);
-            measureReceipts(platform, data, crowded, rest.subList(first + third, first + 2 * third), 1);
-            measureReceipts(platform, data, pushes, rest.subList(first + 2 * third, rest.size()), receiptsPerMessage);
+            measureReceipts(platform, data, pushes, rest.subList(first, first + quarter), 1);
+            measureReceipts(platform, data, crowded, rest.subList(first + quarter, first + 2 * quarter), 1);
+            measureReceipts(
+                    platform, data, pushes, rest.subList(first + 2 * quarter, first + 3 * quarter), receiptsPerMessage);
+            measureReceipts(platform, data, lanes, rest.subList(first + 3 * quarter, rest.size()), receiptsPerMessage);
             long wrong = Flux.concat(Flux.fromIterable(warmed), Flux.fromIterable(rest))
                     .flatMap(o -> journeys.status(o).filter(s -> !"RELEASED".equals(s)), concurrency)
                     .count()
@@ -557,12 +575,16 @@ class PlatformBenchmark {
         }
         CpuTime spent = CpuTime.now(platform.pid()).since(before).withLoad(wrkMillis);
         report.add(
-                ("CEB622 receipts posted to /customs/receipts, %d declared orders × 120 then 800, %s, %d in flight,"
-                                + " by %s")
+                "CEB622 receipts posted to /customs/receipts, %d declared orders × 120 then 800, %s, by %s"
                         .formatted(
                                 orders.size(),
-                                perMessage == 1 ? "one to a message" : perMessage + " to a message",
-                                pushes.inFlight(perMessage) * perMessage,
+                                perMessage == 1
+                                        ? "one to a message, %d in flight".formatted(pushes.inFlight(perMessage))
+                                        : "%d to a message, %d message%s in flight"
+                                                .formatted(
+                                                        perMessage,
+                                                        pushes.inFlight(perMessage),
+                                                        pushes.inFlight(perMessage) == 1 ? "" : "s"),
                                 messages == null ? "the JVM's client" : "wrk"),
                 "**%.0f receipts/s**%s, %d messages failed; %s; %s",
                 receipts / elapsed,
