@@ -112,7 +112,7 @@ class PlatformBenchmark {
     private static final int PLACEMENT_ROUND = 10_000;
 
     private static final int LIFECYCLE_ROUND = 1_000;
-    /** Orders whose 120 receipts wrk pushes before their 800s: more than are ever in flight. */
+    /** Orders whose 120 receipts wrk pushes before their 800s, at least: more than the default runs have in flight. */
     private static final int RECEIPT_BLOCK = 1_000;
     /** Orders whose receipts make one round of the receipts phase's warm-up. */
     private static final int RECEIPT_WARMUP_ROUND = 1_000;
@@ -637,14 +637,15 @@ class PlatformBenchmark {
         }
 
         /**
-         * Writes wrk's file of the messages, in the order it sends them: per {@value #RECEIPT_BLOCK} orders their 120s
-         * and then their 800s, so that with fewer in flight than that an order's 120 has been answered when its 800 is
-         * sent.
+         * Writes wrk's file of the messages, in the order it sends them: per block of orders their 120s and then their
+         * 800s, so that an order's 120 has been answered when its 800 is sent. A block is {@value #RECEIPT_BLOCK}
+         * orders, or twice the receipts in flight when a knob sets more, so that its 120s are never all in flight.
          */
         Wrk.Bodies messages(List<Journeys.Placed> orders, int perMessage) throws IOException {
+            int size = Math.max(RECEIPT_BLOCK, 2 * inFlight(perMessage) * perMessage);
             List<String> lines = new ArrayList<>();
-            for (int block = 0; block < orders.size(); block += RECEIPT_BLOCK) {
-                List<String> orderNos = orders.subList(block, Math.min(orders.size(), block + RECEIPT_BLOCK)).stream()
+            for (int block = 0; block < orders.size(); block += size) {
+                List<String> orderNos = orders.subList(block, Math.min(orders.size(), block + size)).stream()
                         .map(Journeys.Placed::orderNo)
                         .toList();
                 for (String status : List.of("120", "800")) {
