@@ -42,11 +42,16 @@ class FirstAdministrator {
             return;
         }
         String username = env.getProperty("PLATFORM_ADMIN_USERNAME", "admin");
-        create(username, password).subscribe(created -> {
-            if (created) {
-                log.warn("Created the first administrator '{}'; change its password through the console", username);
-            }
-        });
+        create(username, password)
+                .subscribe(
+                        created -> {
+                            if (created) {
+                                log.warn(
+                                        "Created the first administrator '{}'; change its password through the console",
+                                        username);
+                            }
+                        },
+                        e -> log.error("The first administrator could not be created", e));
     }
 
     /** Creates the administrator when no operator exists at all; answers whether it did. */

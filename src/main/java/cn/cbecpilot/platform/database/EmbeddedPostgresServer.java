@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL per JVM. A data directory given keeps its data across restarts: the cluster lives in its
@@ -42,10 +43,21 @@ final class EmbeddedPostgresServer {
                 stopOrphanedServer(cluster);
                 builder.setDataDirectory(cluster.toAbsolutePath()).setCleanDataDirectory(false);
             }
-            server = builder.start();
+            // stopped once the application has closed rather than by a hook of its own beside the application's, so
+            // that what a graceful stop lets finish (requests under way, the outbox's round) still finds it running
+            server = builder.setRegisterShutdownHook(false).start();
+            SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServer::stop);
             return server.getPort();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
         }
     }
 

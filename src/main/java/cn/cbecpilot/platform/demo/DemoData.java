@@ -12,6 +12,7 @@ import cn.cbecpilot.platform.enterprise.QualificationType;
 import cn.cbecpilot.platform.enterprise.Role;
 import cn.cbecpilot.platform.trace.LotLabels;
 import cn.cbecpilot.platform.trace.RegisteringCodes;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -52,6 +55,7 @@ class DemoData {
     private final TransactionalOperator tx;
     private final Clock clock;
     private volatile boolean loaded;
+    private final Disposable.Swap loading = Disposables.swap();
 
     DemoData(
             DatabaseClient db,
@@ -77,12 +81,21 @@ class DemoData {
     /** Health stays DOWN until this has run, so that "UP" means the demo is there. */
     @EventListener(ApplicationReadyEvent.class)
     void loadOnce() {
-        loadIfEmpty()
+        loading.update(loadIfEmpty()
                 .doOnSuccess(loaded -> this.loaded = true)
                 .subscribe(
                         loaded -> log.warn("Embedded mode: demo operator 'operator' with password 'operator' is active."
                                 + " Never use the embedded mode in production."),
-                        e -> log.error("Demo data could not be loaded", e));
+                        e -> log.error("Demo data could not be loaded", e)));
+    }
+
+    /**
+     * A platform stopped while the demo loads cancels the load, whose transaction rolls back, rather than failing on
+     * a closed pool; the next start loads it.
+     */
+    @PreDestroy
+    void stop() {
+        loading.dispose();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.exportreturn;
 
 import cn.cbecpilot.platform.exportreturn.domain.ImportedList;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +31,7 @@ class ExportReturnDemoData {
     private final ExportLists lists;
     private final ImportingExportLists importing;
     private final Clock clock;
+    private final Disposable.Swap loading = Disposables.swap();
 
     ExportReturnDemoData(ExportLists lists, ImportingExportLists importing, Clock clock) {
         this.lists = lists;
@@ -37,7 +41,13 @@ class ExportReturnDemoData {
 
     @EventListener(ApplicationReadyEvent.class)
     void loadOnce() {
-        loadIfAbsent().subscribe(n -> {}, e -> log.error("Demo export lists could not be loaded", e));
+        loading.update(loadIfAbsent().subscribe(n -> {}, e -> log.error("Demo export lists could not be loaded", e)));
+    }
+
+    /** A platform stopped before the lists are in leaves them for the next start rather than failing on a closed pool. */
+    @PreDestroy
+    void stop() {
+        loading.dispose();
     }
 
     Mono<Long> loadIfAbsent() {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +76,42 @@ class RestartIntegrationTest {
         }
         FileSystemUtils.deleteRecursively(data);
         FileSystemUtils.deleteRecursively(extractedInto);
+    }
+
+    /**
+     * Stopped while it loads the demo, just after it is ready, the platform stops its embedded database only once the
+     * application has closed, and cancels the load if it is still under way then, rather than failing on a database
+     * that is shutting down; the next start finds the demo whole, or loads it.
+     */
+    @Test
+    void aStopWhileTheDemoLoadsLogsNoErrorAndTheNextStartLoadsIt() throws Exception {
+        Path data = Files.createTempDirectory("platform-data");
+        Path log = Path.of("..", "target", "app", "restart-it", "stopped-while-loading.log");
+        Files.deleteIfExists(log);
+        try (PlatformProcess early = PlatformProcess.launch(data, log, List.of("-Xmx512m"), Map.of())) {
+            early.awaitLogLine("Started OrderPlatformApplication", Duration.ofSeconds(120));
+            early.stop();
+            assertThat(early.logLines())
+                    .as(
+                            "no error on the way out (the demo's load either ends before the database stops or is cancelled)")
+                    .noneMatch(line -> line.matches("^\\S+\\s+ERROR .*"));
+        }
+        try (PlatformProcess next = PlatformProcess.start(data, log)) {
+            assertThat(JSON.readTree(next.get("/api/products", null).body()).size())
+                    .as("demo catalogue")
+                    .isGreaterThanOrEqualTo(10);
+            String operator = "Basic " + Base64.getEncoder().encodeToString("operator:operator".getBytes());
+            // the demo's export lists are loaded beside the rest, and may come a moment after "UP"
+            List<String> lists = List.of();
+            for (int tries = 0; tries < 100 && lists.size() < 2; tries++) {
+                var answer = next.send("GET", "/api/console/export-lists", Map.of("Authorization", operator), null);
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                lists = JSON.readTree(answer.body()).findValuesAsText("exportListNo");
+                Thread.sleep(100);
+            }
+            assertThat(lists).contains("DEMO-EL-RECENT", "DEMO-EL-OLD");
+        }
+        FileSystemUtils.deleteRecursively(data);
     }
 
     /**

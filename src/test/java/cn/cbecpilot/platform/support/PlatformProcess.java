@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,8 @@ public final class PlatformProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private Duration startup;
+    private long launched;
+    private long logged;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -57,6 +60,21 @@ public final class PlatformProcess implements AutoCloseable {
     public static PlatformProcess start(
             Path dataDirectory, Path log, List<String> jvmOptions, Path jar, Map<String, String> env)
             throws IOException, InterruptedException {
+        PlatformProcess platform = launch(dataDirectory, log, jvmOptions, jar, env);
+        platform.awaitHealthy();
+        platform.startup = Duration.ofNanos(System.nanoTime() - platform.launched);
+        return platform;
+    }
+
+    /** Starts the packaged jar and returns at once, before it listens. */
+    public static PlatformProcess launch(Path dataDirectory, Path log, List<String> jvmOptions, Map<String, String> env)
+            throws IOException {
+        return launch(dataDirectory, log, jvmOptions, packagedJar(), env);
+    }
+
+    private static PlatformProcess launch(
+            Path dataDirectory, Path log, List<String> jvmOptions, Path jar, Map<String, String> env)
+            throws IOException {
         assertThat(jar).as("the platform's jar").isRegularFile();
         int port = freePort();
         Files.createDirectories(log.getParent());
@@ -73,11 +91,35 @@ public final class PlatformProcess implements AutoCloseable {
         builder.environment().remove("DATABASE_URL");
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(env);
-        long started = System.nanoTime();
+        long logged = Files.exists(log) ? Files.size(log) : 0;
+        long launched = System.nanoTime();
         PlatformProcess platform = new PlatformProcess(builder.start(), port, log);
-        platform.awaitHealthy();
-        platform.startup = Duration.ofNanos(System.nanoTime() - started);
+        platform.launched = launched;
+        platform.logged = logged;
         return platform;
+    }
+
+    /** Waits until this process's part of the log has a line containing {@code text}, looking every 10 ms. */
+    public void awaitLogLine(String text, Duration within) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (logLines().stream().anyMatch(line -> line.contains(text))) {
+                return;
+            }
+            assertThat(process.isAlive())
+                    .as("platform process still running (log: %s)", log)
+                    .isTrue();
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no log line with '" + text + "' within " + within + " (log: " + log + ")");
+    }
+
+    /** The lines this process has written to the log so far (the log may hold earlier processes' lines before them). */
+    public List<String> logLines() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) logged, all.length - (int) logged, StandardCharsets.UTF_8)
+                .lines()
+                .toList();
     }
 
     /** The jar the build packaged: {@code target/app/order-platform.jar}. */
