@@ -41,6 +41,12 @@ class FirstAdministrator {
             log.error("PLATFORM_ADMIN_PASSWORD is shorter than {} characters: no administrator created", MIN_PASSWORD);
             return;
         }
+        if (!OperatorAccounts.hashable(password)) {
+            log.error(
+                    "PLATFORM_ADMIN_PASSWORD is longer than {} bytes in UTF-8: no administrator created",
+                    OperatorAccounts.MAX_PASSWORD_BYTES);
+            return;
+        }
         String username = env.getProperty("PLATFORM_ADMIN_USERNAME", "admin");
         create(username, password)
                 .subscribe(

@@ -1,5 +1,7 @@
 package cn.cbecpilot.platform.access;
 
+import cn.cbecpilot.platform.shared.InvalidInput;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,8 +45,29 @@ class OperatorAccounts {
                 .all();
     }
 
+    /** BCrypt hashes at most 72 bytes of a password: a password of 24 Chinese characters already fills them. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    static boolean hashable(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
+    }
+
+    private static Mono<Void> checkHashable(String password) {
+        return password == null || hashable(password)
+                ? Mono.empty()
+                : Mono.error(InvalidInput.of(
+                        "INVALID_FIELD",
+                        "password",
+                        "password must be at most " + MAX_PASSWORD_BYTES
+                                + " bytes in UTF-8 (a Chinese character takes 3)"));
+    }
+
     /** Adds an enabled account; answers whether it did (false: the name is taken). */
     Mono<Boolean> add(String username, String password, Set<String> roles) {
+        return checkHashable(password).then(Mono.defer(() -> insert(username, password, roles)));
+    }
+
+    private Mono<Boolean> insert(String username, String password, Set<String> roles) {
         return db.sql("insert into operator (username, password_hash, roles) values ($1, $2, $3)"
                         + " on conflict (username) do nothing")
                 .bind(0, username)
@@ -60,6 +83,10 @@ class OperatorAccounts {
      * changes it so that a concurrent change cannot slip between them; empty when there is no such account.
      */
     Mono<Change> change(String username, String password, Set<String> roles, Boolean enabled) {
+        return checkHashable(password).then(Mono.defer(() -> update(username, password, roles, enabled)));
+    }
+
+    private Mono<Change> update(String username, String password, Set<String> roles, Boolean enabled) {
         var spec = db.sql("with before as (select username, roles, enabled from operator where username = $1"
                         + " for update) update operator o set password_hash = coalesce($2, o.password_hash),"
                         + " roles = coalesce($3, o.roles), enabled = coalesce($4, o.enabled) from before b"

@@ -34,9 +34,12 @@ final class CatalogApi {
             @Size(max = 64) String registrationCertificate,
             @Pattern(regexp = "\\d{14}", message = "must be a 14-digit GTIN") String gtin,
             @Pattern(regexp = "\\d{7}", message = "must be the 7-digit drug identification code") String drugIdCode,
-            @DecimalMin("0") @DecimalMax("0.99") BigDecimal vatRate,
-            @DecimalMin("0") @DecimalMax("0.99") BigDecimal consumptionTaxRate,
-            @DecimalMin("0") @DecimalMax("0.99") BigDecimal dutyRate,
+            @DecimalMin("0") @DecimalMax("0.99") @Digits(integer = 1, fraction = 4, message = "at most 4 decimals")
+                    BigDecimal vatRate,
+            @DecimalMin("0") @DecimalMax("0.99") @Digits(integer = 1, fraction = 4, message = "at most 4 decimals")
+                    BigDecimal consumptionTaxRate,
+            @DecimalMin("0") @DecimalMax("0.99") @Digits(integer = 1, fraction = 4, message = "at most 4 decimals")
+                    BigDecimal dutyRate,
             @Min(1) @Max(9999) Integer maxPerOrder,
             @Min(1) @Max(99999) Integer maxPerYear,
             @Pattern(regexp = "[0-9A-Z]{10}|[0-9A-Z]{18}", message = "must be a 10- or 18-character enterprise code")

@@ -5,8 +5,10 @@ import cn.cbecpilot.platform.enterprise.Enterprises;
 import cn.cbecpilot.platform.enterprise.Role;
 import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.NotFound;
+import cn.cbecpilot.platform.shared.PlainText;
 import cn.cbecpilot.platform.trace.Gtin;
 import jakarta.validation.Valid;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,9 +68,11 @@ class ConsoleCatalogController {
     Mono<CatalogApi.ImportAnswer> importEdition(
             @RequestParam String edition,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-            @RequestBody String csv) {
-        return Mono.fromCallable(
-                        () -> new PositiveListEdition(checkName(edition), effectiveFrom, PositiveListCsv.parse(csv)))
+            @RequestBody byte[] csv) {
+        return Mono.fromCallable(() -> new PositiveListEdition(
+                        checkName(edition),
+                        effectiveFrom,
+                        PositiveListCsv.parse(PlainText.utf8(ByteBuffer.wrap(csv), "the CSV"))))
                 .flatMap(e -> positiveLists
                         .exists(e.edition())
                         .flatMap(exists -> exists

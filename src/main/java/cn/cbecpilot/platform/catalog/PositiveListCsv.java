@@ -2,12 +2,16 @@ package cn.cbecpilot.platform.catalog;
 
 import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.InvalidInput.FieldProblem;
+import cn.cbecpilot.platform.shared.PlainText;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a positive-list edition from CSV: a header line, then {@code seq,tariffLine,description,remark} per row, the
- * way the published tables are laid out. Quoted fields may hold commas; every bad row is reported, with its line.
+ * way the published tables are laid out. Quoted fields may hold commas; every bad row is reported, with its line,
+ * and so is a tariff line listed twice.
  */
 public final class PositiveListCsv {
 
@@ -19,12 +23,18 @@ public final class PositiveListCsv {
         String[] rows = csv.replace("\uFEFF", "").split("\r?\n");
         List<PositiveListLine> lines = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
+        Set<String> tariffLines = new HashSet<>();
         for (int i = 1; i < rows.length && problems.size() < 50; i++) {
             if (rows[i].isBlank()) {
                 continue;
             }
             List<String> cells = cells(rows[i]);
-            String problem = problem(cells);
+            String problem = PlainText.refused(rows[i])
+                    ? PlainText.REASON
+                    : cells == null ? "a quoted field is not closed on its line" : problem(cells);
+            if (problem == null && !tariffLines.add(cells.get(1).strip())) {
+                problem = "tariff line " + cells.get(1).strip() + " is listed twice";
+            }
             if (problem != null) {
                 problems.add(new FieldProblem("CSV_ROW", "line " + (i + 1), problem));
             } else {
@@ -63,7 +73,7 @@ public final class PositiveListCsv {
         return cells.size() > 3 && cells.get(3).length() > 1000 ? "remark must be at most 1000 characters" : null;
     }
 
-    /** Splits one CSV row, honouring double-quoted fields and doubled quotes inside them. */
+    /** Splits one CSV row, honouring double-quoted fields and doubled quotes inside them; null if a quote is open. */
     static List<String> cells(String row) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -83,6 +93,6 @@ public final class PositiveListCsv {
             }
         }
         cells.add(cell.toString());
-        return cells;
+        return quoted ? null : cells;
     }
 }

@@ -44,13 +44,27 @@ class ConsolePositiveListController {
     @PostMapping("/console/positive-list")
     Mono<Rendering> importEdition(ServerWebExchange exchange) {
         return exchange.getMultipartData()
-                .flatMap(parts -> Mono.zip(Mono.just(parts), UploadedFiles.text(parts.getFirst("file"))))
-                .flatMap(t -> importFrom(field(t.getT1(), "edition"), field(t.getT1(), "effectiveFrom"), t.getT2()))
+                .flatMap(parts -> UploadedFiles.text(parts.getFirst("file"))
+                        .flatMap(csv -> importFrom(field(parts, "edition"), field(parts, "effectiveFrom"), csv))
+                        .onErrorResume(
+                                InvalidInput.class,
+                                notText -> Mono.just(refused(
+                                        field(parts, "edition"),
+                                        date(field(parts, "effectiveFrom")).orElse(null),
+                                        0,
+                                        notText))))
                 .flatMap(result ->
                         page(result, result.succeeded() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY))
                 .onErrorResume(
                         DataBufferLimitException.class,
                         e -> page(refusal("", null, 0, "positiveList.import.tooLarge"), HttpStatus.PAYLOAD_TOO_LARGE));
+    }
+
+    private static ImportResult refused(String edition, LocalDate effectiveFrom, int read, InvalidInput e) {
+        List<ImportResult.Refused> refused = e.problems().stream()
+                .map(p -> new ImportResult.Refused(p.field(), p.message()))
+                .toList();
+        return new ImportResult(edition, effectiveFrom, read, 0, refused, null);
     }
 
     private Mono<ImportResult> importFrom(String edition, String from, String csv) {
@@ -66,10 +80,7 @@ class ConsolePositiveListController {
         try {
             parsed = new PositiveListEdition(edition, effectiveFrom.get(), PositiveListCsv.parse(csv));
         } catch (InvalidInput e) {
-            List<ImportResult.Refused> refused = e.problems().stream()
-                    .map(p -> new ImportResult.Refused(p.field(), p.message()))
-                    .toList();
-            return Mono.just(new ImportResult(edition, effectiveFrom.get(), read, 0, refused, null));
+            return Mono.just(refused(edition, effectiveFrom.get(), read, e));
         }
         return positiveLists
                 .exists(edition)

@@ -2,8 +2,9 @@ package cn.cbecpilot.platform.exportreturn;
 
 import cn.cbecpilot.platform.exportreturn.domain.ExportListCsv;
 import cn.cbecpilot.platform.exportreturn.domain.ImportedList;
+import cn.cbecpilot.platform.shared.PlainText;
 import jakarta.validation.Valid;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -51,8 +52,8 @@ class ConsoleExportListController {
 
     @PostMapping(consumes = "text/csv")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<ExportReturnApi.Imported> importCsv(@RequestBody String body) {
-        return Mono.fromCallable(() -> ExportListCsv.parse(body))
+    Mono<ExportReturnApi.Imported> importCsv(@RequestBody byte[] body) {
+        return Mono.fromCallable(() -> ExportListCsv.parse(PlainText.utf8(ByteBuffer.wrap(body), "the CSV")))
                 .flatMap(importing::importAll)
                 .map(ExportReturnApi.Imported::new);
     }
@@ -66,9 +67,11 @@ class ConsoleExportListController {
                         DataBufferLimitException.class,
                         e -> new ServerWebInputException("the CSV file is larger than 1 MB"))
                 .map(buffer -> {
-                    String text = buffer.toString(StandardCharsets.UTF_8);
-                    DataBufferUtils.release(buffer);
-                    return text;
+                    try {
+                        return PlainText.utf8(buffer.toByteBuffer(), "the CSV file");
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
                 })
                 .map(ExportListCsv::parse)
                 .flatMap(importing::importAll)

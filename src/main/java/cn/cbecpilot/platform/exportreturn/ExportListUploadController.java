@@ -39,7 +39,9 @@ class ExportListUploadController {
         return exchange.getMultipartData()
                 .flatMap(parts -> parts.getFirst("file") instanceof FilePart file
                                 && !file.filename().isBlank()
-                        ? UploadedFiles.text(file).flatMap(this::importFrom)
+                        ? UploadedFiles.text(file)
+                                .flatMap(this::importFrom)
+                                .onErrorResume(InvalidInput.class, e -> Mono.just(ListUpload.refused(e)))
                         : Mono.just(ListUpload.refused("exportReturns.upload.noFile")))
                 .flatMap(result ->
                         show(result, result.succeeded() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY))

@@ -44,14 +44,15 @@ class UnitCodes {
         this.db = db;
     }
 
-    /** The unit that carries the code, by its normalised key. */
+    /** The unit that carries the code: its normalised key, and the very label ({@link TraceCode#isLabel}). */
     Mono<UnitCode> byCode(TraceCode code) {
         return db.sql(CODE + " where c.scheme = $1 and c.product_key = $2 and c.serial = $3")
                 .bind(0, code.scheme().name())
                 .bind(1, code.productKey())
                 .bind(2, code.serial())
                 .map(UnitCode::from)
-                .one();
+                .one()
+                .filter(unit -> code.isLabel(unit.raw()));
     }
 
     /** Binds the code to the order line if it is still a sellable unit of the SKU; answers whether it did. */

@@ -1,6 +1,6 @@
 package cn.cbecpilot.platform.pages;
 
-import java.nio.charset.StandardCharsets;
+import cn.cbecpilot.platform.shared.PlainText;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
@@ -26,7 +26,7 @@ public final class UploadedFiles {
         return DataBufferUtils.join(file.content(), MAX_BYTES)
                 .map(buffer -> {
                     try {
-                        return buffer.toString(StandardCharsets.UTF_8);
+                        return PlainText.utf8(buffer.toByteBuffer(), "the file");
                     } finally {
                         DataBufferUtils.release(buffer);
                     }

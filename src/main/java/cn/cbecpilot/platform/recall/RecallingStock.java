@@ -89,7 +89,7 @@ class RecallingStock {
         Set<Long> codeIds = new LinkedHashSet<>();
         scanned.read().forEach((index, code) -> {
             RegisteredCode unit = byKey.get(code.key());
-            if (unit == null) {
+            if (unit == null || !code.isLabel(unit.raw())) {
                 problems.add(new FieldProblem(
                         "UNKNOWN_CODE", "codes[" + index + "]", code.canonical() + " is not registered to any unit"));
             } else if (!unit.sku().equals(product.sku())) {

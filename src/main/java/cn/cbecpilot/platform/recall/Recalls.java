@@ -141,7 +141,7 @@ class Recalls {
 
     /** The campaign's units carrying these code keys: code id by key, with whether it is retrieved already. */
     Mono<Map<String, Unit>> units(long recallId, Collection<String> keys) {
-        return db.sql("select c.scheme || ':' || c.product_key || ':' || c.serial as key, c.id, u.retrieved_at"
+        return db.sql("select c.scheme || ':' || c.product_key || ':' || c.serial as key, c.id, c.raw, u.retrieved_at"
                         + " from recall_unit u join trace_code c on c.id = u.code_id where u.recall_id = $1"
                         + " and c.scheme || ':' || c.product_key || ':' || c.serial = any($2)")
                 .bind(0, recallId)
@@ -149,6 +149,7 @@ class Recalls {
                 .map((row, meta) -> new Unit(
                         row.get("key", String.class),
                         row.get("id", Long.class),
+                        row.get("raw", String.class),
                         row.get("retrieved_at", java.time.OffsetDateTime.class) != null))
                 .all()
                 .collectMap(Unit::key);
@@ -165,5 +166,5 @@ class Recalls {
 
     record Opened(long id, String recallNo) {}
 
-    record Unit(String key, long codeId, boolean retrieved) {}
+    record Unit(String key, long codeId, String raw, boolean retrieved) {}
 }

@@ -58,7 +58,7 @@ class RetrievingUnits {
         Set<Long> before = new LinkedHashSet<>();
         scanned.read().forEach((index, code) -> {
             Recalls.Unit unit = units.get(code.key());
-            if (unit == null) {
+            if (unit == null || !code.isLabel(unit.raw())) {
                 problems.add(notInRecall(index, code, recallNo));
             } else {
                 (unit.retrieved() ? before : newly).add(unit.codeId());

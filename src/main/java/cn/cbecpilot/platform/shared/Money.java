@@ -1,5 +1,7 @@
 package cn.cbecpilot.platform.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -14,6 +16,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         amount = amount.setScale(2, RoundingMode.HALF_UP);
     }
 
+    @JsonCreator
     public static Money of(String amount) {
         return new Money(new BigDecimal(amount));
     }
@@ -48,6 +51,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     }
 
     /** The contract's form: a decimal string with two places, e.g. {@code "128.50"}. */
+    @JsonValue
     @Override
     public String toString() {
         return amount.toPlainString();

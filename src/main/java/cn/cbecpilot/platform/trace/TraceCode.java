@@ -32,6 +32,17 @@ public record TraceCode(
     }
 
     /**
+     * Whether this reading is the very label a unit was registered with, {@code registeredRaw} as it was read then:
+     * the same unit ({@link #key()}, which the lookup matched) and, for an NMPA code, the same 4 check digits. The
+     * check algorithm is not public, so the check digits cannot be verified, but a code whose check digits differ from
+     * the registered ones is a misread or a forgery, not that unit.
+     */
+    public boolean isLabel(String registeredRaw) {
+        return scheme != TraceScheme.NMPA20
+                || TraceCodeParser.nmpaDigits(raw).equals(TraceCodeParser.nmpaDigits(registeredRaw));
+    }
+
+    /**
      * The one printable form of the code: the 20 digits of an NMPA code, the parenthesised element string of a GS1
      * code with its AIs in label order (01, 17, 10, 21). Any accepted form of a code has the same canonical form.
      */

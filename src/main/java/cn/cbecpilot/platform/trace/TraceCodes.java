@@ -44,7 +44,8 @@ public class TraceCodes {
         if (codes.isEmpty()) {
             return Mono.just(List.of());
         }
-        return db.sql("select id, scheme || ':' || product_key || ':' || serial as key, sku, lot_id, status, order_no"
+        return db.sql("select id, scheme || ':' || product_key || ':' || serial as key, raw, sku, lot_id, status,"
+                        + " order_no"
                         + " from trace_code where (scheme, product_key, serial) in (select * from " + KEYS + ")")
                 .bind(0, Columns.texts(codes, c -> c.scheme().name()))
                 .bind(1, Columns.texts(codes, TraceCode::productKey))
@@ -52,6 +53,7 @@ public class TraceCodes {
                 .map((row, meta) -> new RegisteredCode(
                         row.get("id", Long.class),
                         row.get("key", String.class),
+                        row.get("raw", String.class),
                         row.get("sku", String.class),
                         row.get("lot_id", Long.class),
                         TraceStatus.valueOf(row.get("status", String.class)),

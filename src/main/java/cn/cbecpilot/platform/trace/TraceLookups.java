@@ -41,8 +41,10 @@ class TraceLookups {
                 .bind(0, code.scheme().name())
                 .bind(1, code.productKey())
                 .bind(2, code.serial())
-                .map((row, meta) -> new Found(row.get("id", Long.class), unit(row, List.of())))
+                .map((row, meta) ->
+                        new Found(row.get("id", Long.class), row.get("raw", String.class), unit(row, List.of())))
                 .one()
+                .filter(found -> code.isLabel(found.raw()))
                 .flatMap(found -> events(found.id()).map(events -> withEvents(found.unit(), events)));
     }
 
@@ -108,5 +110,5 @@ class TraceLookups {
         return at == null ? null : at.toInstant();
     }
 
-    private record Found(long id, TraceApi.UnitTrace unit) {}
+    private record Found(long id, String raw, TraceApi.UnitTrace unit) {}
 }

@@ -4,6 +4,7 @@ import cn.cbecpilot.platform.compliance.RulesViolated;
 import cn.cbecpilot.platform.shared.Conflict;
 import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.NotFound;
+import cn.cbecpilot.platform.shared.PlainText;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -20,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -99,7 +102,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     "Malformed request",
                     "1 field(s) of the request are missing or malformed",
                     List.of(Map.of(
-                            "code", "INVALID_FIELD", "field", field, "message", field + " " + PlainTextJson.REASON)));
+                            "code", "INVALID_FIELD", "field", field, "message", field + " " + PlainText.REASON)));
             return Mono.just(ResponseEntity.status(answer.getStatusCode()).body(answer.getBody()));
         }
         if (e.getCause() != null && reason.startsWith("Failed to read HTTP message")) {
@@ -111,7 +114,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static InvalidFormatException controlText(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidFormatException f && PlainTextJson.REASON.equals(f.getOriginalMessage())) {
+            if (t instanceof InvalidFormatException f && PlainText.REASON.equals(f.getOriginalMessage())) {
                 return f;
             }
         }
@@ -129,6 +132,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** A header value the firewall refuses, found when the header is read (not ASCII text, for one). */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", EdgeProblems.FIREWALL_REFUSED, null);
+    }
+
+    /** A body its declared type cannot be read as: a multipart body without its boundary, cut short. */
+    @ExceptionHandler(DecodingException.class)
+    ResponseEntity<ProblemDetail> undecodable(DecodingException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request",
+                "the request body is not what its Content-Type says: " + e.getMessage(),
+                null);
     }
 
     /** The database unreachable for a while (down, restarting, its pool exhausted): worth trying again, not a bug. */

@@ -22,6 +22,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -88,6 +89,7 @@ class SecurityConfiguration {
             ReactiveUserDetailsService operators,
             PasswordEncoder passwords,
             VerifiedLogins verified,
+            ServerAuthenticationEntryPoint signInFirst,
             Clock clock) {
         var checkPassword = new UserDetailsRepositoryReactiveAuthenticationManager(operators);
         checkPassword.setPasswordEncoder(passwords);
@@ -118,7 +120,8 @@ class SecurityConfiguration {
                         .hasAnyRole("OPERATOR", "COMPLIANCE", "ADMIN")
                         .anyExchange()
                         .permitAll())
-                .httpBasic(basic -> {})
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst))
                 .formLogin(form -> form.loginPage("/console/login")
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console")))
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessHandler(loggedOut()))

@@ -84,6 +84,32 @@ class ExportReturnGuardsIntegrationTest extends IntegrationTestBase {
         assertThat(rows()).isEqualTo(before);
     }
 
+    /**
+     * A list that recorded no codes for a line cannot tell which codes left on it, but codes given for that line still
+     * name each unit once: as many as the units, none twice (which the return's table could not hold either).
+     */
+    @Test
+    void codesGivenForALineWhoseListRecordedNoneAreOnePerUnitAndEachOnce() {
+        String list = fixture.exportList(today.minusDays(20), false);
+        long before = rows();
+
+        fixture.apply(List.of(line(list, 1, 2, List.of(list + "D1", list + "D1"))))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.violations[?(@.code == 'NOT_ORIGINAL')].message")
+                .value(messages -> assertThat(messages.toString()).contains("is given twice"));
+        fixture.apply(List.of(line(list, 1, 1, List.of(list + "D1", list + "D2", list + "D3"))))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.violations[0].code")
+                .isEqualTo("NOT_ORIGINAL");
+        assertThat(rows()).isEqualTo(before);
+
+        fixture.declared(List.of(line(list, 1, 2, List.of(list + "D1", list + "D2"))));
+    }
+
     @Test
     void answersMalformedRequestsWith4xxAndChangesNothing() {
         String list = fixture.exportList(today.minusDays(20), false);

@@ -143,6 +143,35 @@ class PickingRefusalsIntegrationTest extends IntegrationTestBase {
         journeys.picked(order.orderNo(), codes);
     }
 
+    /**
+     * An NMPA code whose first 16 digits are a unit's but whose 4 check digits are not that unit's label: a misread or
+     * a forgery, neither picked as the unit nor traced to it.
+     */
+    @Test
+    void aCodeWithAnotherUnitsSerialButOtherCheckDigitsIsNotThatUnit() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), SHANGHAI);
+        Traced drug = traced.drug("布洛芬片 PR3", "30.00");
+        String label =
+                traced.lotInBond(drug.sku(), "PR3", today.plusYears(2), 1, null).get(0);
+        String misread = label.substring(0, 16) + (label.endsWith("0000") ? "0001" : "0000");
+        var order = journeys.place(drug.sku(), 1, nextBuyer());
+        journeys.released(order, clock.instant());
+
+        http.get().uri("/api/trace/{code}", misread).exchange().expectStatus().isNotFound();
+        journeys.console(order.orderNo(), "pick", Map.of("codes", List.of(misread)))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.violations[0].code")
+                .isEqualTo("TRACE_CODE_UNKNOWN");
+        assertThat(journeys.status(order.orderNo())).isEqualTo("RELEASED");
+        assertThat(count("select count(*) from trace_code where order_no = '" + order.orderNo() + "'"))
+                .isZero();
+
+        http.get().uri("/api/trace/{code}", label).exchange().expectStatus().isOk();
+        journeys.picked(order.orderNo(), List.of(label));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object json) {
         return (Map<String, Object>) json;

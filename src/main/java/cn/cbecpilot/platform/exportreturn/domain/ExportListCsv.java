@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.exportreturn.domain;
 
 import cn.cbecpilot.platform.shared.InvalidInput;
 import cn.cbecpilot.platform.shared.InvalidInput.FieldProblem;
+import cn.cbecpilot.platform.shared.PlainText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -68,6 +69,10 @@ public final class ExportListCsv {
         }
         Map<String, List<String[]>> byList = new LinkedHashMap<>();
         for (int r = 1; r < rows.length; r++) {
+            if (PlainText.refused(rows[r])) {
+                problems.add(new FieldProblem("CSV_ROW", "row " + (r + 1), PlainText.REASON));
+                continue;
+            }
             String[] f = rows[r].split(",", -1);
             if (f.length != COLUMNS.size()) {
                 problems.add(new FieldProblem("CSV_ROW", "row " + (r + 1), COLUMNS.size() + " fields expected"));

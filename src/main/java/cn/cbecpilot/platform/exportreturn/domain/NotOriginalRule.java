@@ -44,9 +44,15 @@ public final class NotOriginalRule implements ReturnRule {
         return violations;
     }
 
+    /**
+     * Codes given for a line: one per unit, each once and on no other return; and, when the list recorded the line's
+     * codes, those exported on it. A list that recorded none cannot tell which codes left on it, but the return still
+     * names each unit once.
+     */
     private static List<Violation> codes(
             ReturnApplication application, RequestedLine line, ExportedLine exported, int lineNo, Set<String> seen) {
-        if (exported.codes().isEmpty()) {
+        boolean recorded = !exported.codes().isEmpty();
+        if (!recorded && line.codes().isEmpty()) {
             return List.of();
         }
         List<Violation> violations = new ArrayList<>();
@@ -54,11 +60,11 @@ public final class NotOriginalRule implements ReturnRule {
             violations.add(Violation.onLine(
                     RuleCode.NOT_ORIGINAL,
                     lineNo,
-                    "the list recorded traceability codes: " + line.quantity() + " unit(s) need as many codes, "
-                            + line.codes().size() + " given"));
+                    (recorded ? "the list recorded traceability codes: " : "codes given: ") + line.quantity()
+                            + " unit(s) need as many codes, " + line.codes().size() + " given"));
         }
         for (String code : line.codes()) {
-            String problem = !exported.codes().contains(code)
+            String problem = recorded && !exported.codes().contains(code)
                     ? "was not exported on line " + line.gnum() + " of " + line.exportListNo()
                     : !seen.add(code)
                             ? "is given twice"
