@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.recall;
 
 import cn.cbecpilot.platform.shared.NotFound;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,8 @@ class RecallController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<RecallApi.Opened> open(@Valid @RequestBody RecallApi.OpenRecall body, Mono<Principal> principal) {
+    Mono<RecallApi.Opened> open(
+            @Valid @RequestBody RecallApi.OpenRecall body, @Parameter(hidden = true) Mono<Principal> principal) {
         return principal.map(Principal::getName).flatMap(operator -> recalling.open(body, operator));
     }
 

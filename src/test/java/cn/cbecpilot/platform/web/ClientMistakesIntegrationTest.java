@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -293,6 +294,59 @@ class ClientMistakesIntegrationTest extends IntegrationTestBase {
                 .isBadRequest()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** The API words Bean Validation's standard messages in English on a machine whose language is Chinese. */
+    @Test
+    void fieldMessagesAreEnglishWhateverTheMachinesLanguage() {
+        Locale machine = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            http.post()
+                    .uri("/api/orders")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .bodyValue(Map.of("lines", List.of(Map.of("sku", "DRG-LOR-10", "quantity", 1))))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.violations[?(@.field == 'buyer')].message")
+                    .isEqualTo(List.of("buyer must not be null"));
+        } finally {
+            Locale.setDefault(machine);
+        }
+    }
+
+    /** The published contract names what a client sends, not what the platform knows of the signed-in operator. */
+    @Test
+    void theOpenApiDescriptionAsksForNoPrincipal() {
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/console/recalls'].post")
+                .exists()
+                .jsonPath("$.paths..parameters[?(@.name == 'principal')]")
+                .isEmpty();
+    }
+
+    @Test
+    void aDateOutsideTheCalendarsOfUseIsMalformed() {
+        long lots = count("select count(*) from lot");
+        for (String expiry : List.of("-0005-01-01", "+99999-01-01", "1899-12-31")) {
+            operator()
+                    .post()
+                    .uri("/api/console/lots")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"sku\":\"DRG-LOR-10\",\"batchNo\":\"CMDATE\",\"expiry\":\"" + expiry
+                            + "\",\"quantity\":1}")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest();
+        }
+        assertThat(count("select count(*) from lot")).isEqualTo(lots);
     }
 
     private String orderJson(String field, String escapedValue) throws JsonProcessingException {
