@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.compliance;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,7 +17,11 @@ public final class IdentityRule implements OrderRule {
 
     @Override
     public List<Violation> check(OrderCheck order) {
-        Buyer buyer = order.buyer();
+        return violations(order.buyer(), order.orderDate());
+    }
+
+    /** The rule on the buyer alone, for a form that shows it beside problems of its own before the order is sent. */
+    public static List<Violation> violations(Buyer buyer, LocalDate orderDate) {
         List<Violation> violations = new ArrayList<>();
         String name = buyer.name() == null ? "" : buyer.name().strip();
         if (name.isEmpty()) {
@@ -26,7 +31,7 @@ public final class IdentityRule implements OrderRule {
             violations.add(
                     Violation.of(RuleCode.IDENTITY, "the buyer's name must be a real name of at most 60 letters"));
         }
-        ResidentId.problem(buyer.idNumber(), order.orderDate())
+        ResidentId.problem(buyer.idNumber(), orderDate)
                 .ifPresent(p -> violations.add(Violation.of(RuleCode.IDENTITY, p)));
         if (buyer.phone() == null || !MOBILE.matcher(buyer.phone()).matches()) {
             violations.add(

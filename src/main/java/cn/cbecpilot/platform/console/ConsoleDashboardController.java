@@ -58,7 +58,7 @@ class ConsoleDashboardController {
                         .modelAttribute("clearanceTimes", BarChart.of(t.getT4(), true))
                         .modelAttribute("refusals", BarChart.of(refusals(t.getT5()), false))
                         .modelAttribute("refusalReasons", t.getT5())
-                        .modelAttribute("year", today.getYear())
+                        .modelAttribute("year", String.valueOf(today.getYear()))
                         .build());
     }
 

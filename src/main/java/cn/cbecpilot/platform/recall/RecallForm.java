@@ -34,12 +34,12 @@ record RecallForm(String sku, String batchNos, String reason) {
         if (batchList().isEmpty()) {
             add(problems, "batchNos", "form.required");
         } else if (batchList().stream().anyMatch(b -> !b.matches("[A-Za-z0-9-]{1,20}"))) {
-            add(problems, "batchNos", "recall.badBatch");
+            add(problems, "batchNos", "recalls.badBatch");
         }
         if (strip(reason).isEmpty()) {
             add(problems, "reason", "form.required");
         } else if (strip(reason).length() > 200) {
-            add(problems, "reason", "recall.reasonTooLong");
+            add(problems, "reason", "recalls.reasonTooLong");
         }
         return problems;
     }

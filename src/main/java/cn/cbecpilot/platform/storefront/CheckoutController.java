@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.storefront;
 
+import cn.cbecpilot.platform.compliance.IdentityRule;
 import cn.cbecpilot.platform.compliance.RulesViolated;
 import cn.cbecpilot.platform.order.Placement;
 import cn.cbecpilot.platform.order.PlacingOrders;
@@ -50,7 +51,11 @@ class CheckoutController {
         CheckoutForm form = typed.withUsableKey();
         FormProblems consignee = form.consigneeProblems();
         if (!consignee.isEmpty()) {
-            return page(cart, form, consignee, HttpStatus.UNPROCESSABLE_ENTITY);
+            // the order is not sent, but what is wrong with the buyer is said now too, not after the next try
+            LocalDate today = LocalDate.now(clock);
+            FormProblems problems = RefusalPlaces.of(IdentityRule.violations(form.buyer(), today), form, today);
+            problems.addAll(consignee);
+            return page(cart, form, problems, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         return placing.place(form.toCommand(cart))
                 .map(placed -> placed(placed, session))

@@ -58,6 +58,10 @@ record CheckoutForm(
         return problems;
     }
 
+    Buyer buyer() {
+        return new Buyer(strip(buyerName), strip(buyerIdNumber).toUpperCase(java.util.Locale.ROOT), strip(buyerPhone));
+    }
+
     PlaceOrder toCommand(Cart cart) {
         return new PlaceOrder(
                 key,
@@ -65,7 +69,7 @@ record CheckoutForm(
                 cart.lines().stream()
                         .map(l -> new PlaceOrder.Line(l.sku(), l.quantity()))
                         .toList(),
-                new Buyer(strip(buyerName), strip(buyerIdNumber).toUpperCase(java.util.Locale.ROOT), strip(buyerPhone)),
+                buyer(),
                 new PlaceOrder.Consignee(strip(consigneeName), strip(consigneePhone), strip(consigneeAddress)));
     }
 

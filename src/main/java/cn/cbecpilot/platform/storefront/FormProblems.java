@@ -39,6 +39,10 @@ final class FormProblems {
         byPlace.computeIfAbsent(place, p -> new ArrayList<>()).add(problem);
     }
 
+    void addAll(FormProblems other) {
+        other.byPlace.forEach((place, problems) -> problems.forEach(p -> add(place, p)));
+    }
+
     public boolean isEmpty() {
         return byPlace.isEmpty();
     }

@@ -15,6 +15,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  * Problems answered before any controller is chosen, for the JSON API and the customs endpoint as for the rest of the
  * API: no route for the path (404), a method the path does not take (405, with {@code Allow}), a body type it does not
  * read (415), a request the firewall refuses (a header or path a browser never sends: 400), no or bad credentials
- * (401, with {@code WWW-Authenticate}). Pages keep their own error pages.
+ * (401, with {@code WWW-Authenticate}), a role or form token missing (403). Pages keep their own error pages.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeProblems {
@@ -91,6 +92,17 @@ class EdgeProblems {
                                 "credentials are missing or wrong",
                                 exchange)))
                 : loginPage.commence(exchange, e);
+    }
+
+    /**
+     * A request refused for want of a role or of its form's token: a problem on the API; on a page, the error page
+     * for 403, which says the session may have expired (a form's token lives as long as its session).
+     */
+    @Bean
+    ServerAccessDeniedHandler refusedAccess() {
+        return (exchange, e) -> isApi(exchange)
+                ? write(exchange.getResponse(), HttpStatus.FORBIDDEN, "not allowed for this account", exchange)
+                : Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "access denied"));
     }
 
     private static String reasonOf(HttpStatusCode status) {

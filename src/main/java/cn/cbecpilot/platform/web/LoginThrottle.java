@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.web;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -62,12 +63,16 @@ final class LoginThrottle implements WebFilter, ReactiveAuthenticationManager {
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Mono.justOrEmpty(basicUser(header.substring(6).strip()));
         }
-        if (exchange.getRequest().getMethod() == HttpMethod.POST
-                && LOGIN_PATH.equals(
-                        exchange.getRequest().getPath().pathWithinApplication().value())) {
+        if (isFormLogin(exchange)) {
             return exchange.getFormData().mapNotNull(form -> form.getFirst("username"));
         }
         return Mono.empty();
+    }
+
+    private static boolean isFormLogin(ServerWebExchange exchange) {
+        return exchange.getRequest().getMethod() == HttpMethod.POST
+                && LOGIN_PATH.equals(
+                        exchange.getRequest().getPath().pathWithinApplication().value());
     }
 
     private static String basicUser(String token) {
@@ -80,14 +85,23 @@ final class LoginThrottle implements WebFilter, ReactiveAuthenticationManager {
         }
     }
 
+    /**
+     * 429 with {@code Retry-After}: a problem for the API, and for the console's form the sign-in page again, saying
+     * why (a browser shows a 429's body as it is).
+     */
     private Mono<Void> tooMany(ServerWebExchange exchange, String name) {
         var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders()
                 .set(
                         HttpHeaders.RETRY_AFTER,
                         String.valueOf(Math.max(1, attempts.retryAfter(name).toSeconds())));
+        if (isFormLogin(exchange)) {
+            response.setStatusCode(HttpStatus.SEE_OTHER);
+            response.getHeaders().setLocation(URI.create(LOGIN_PATH + "?blocked"));
+            return response.setComplete();
+        }
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(TOO_MANY)));
     }
 

@@ -25,6 +25,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler;
@@ -90,6 +91,7 @@ class SecurityConfiguration {
             PasswordEncoder passwords,
             VerifiedLogins verified,
             ServerAuthenticationEntryPoint signInFirst,
+            ServerAccessDeniedHandler refusedAccess,
             Clock clock) {
         var checkPassword = new UserDetailsRepositoryReactiveAuthenticationManager(operators);
         checkPassword.setPasswordEncoder(passwords);
@@ -121,11 +123,12 @@ class SecurityConfiguration {
                         .anyExchange()
                         .permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
-                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst).accessDeniedHandler(refusedAccess))
                 .formLogin(form -> form.loginPage("/console/login")
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console")))
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessHandler(loggedOut()))
-                .csrf(csrf -> csrf.csrfTokenRequestHandler(pageCsrfTokens())
+                .csrf(csrf -> csrf.accessDeniedHandler(refusedAccess)
+                        .csrfTokenRequestHandler(pageCsrfTokens())
                         .requireCsrfProtectionMatcher(ServerWebExchangeMatchers.pathMatchers(
                                 HttpMethod.POST, "/console/**", "/cart/**", "/checkout", "/orders/**")))
                 .headers(SecurityConfiguration::headers)

@@ -97,9 +97,14 @@ class WebPagesIntegrationTest extends IntegrationTestBase {
         http.post()
                 .uri("/cart/lines")
                 .body(BodyInserters.fromFormData("sku", "DRG-IBU-200").with("quantity", "1"))
+                .header("Accept", "text/html")
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody(String.class)
+                .value(page -> assertThat(page)
+                        .as("the error page saying the form may have lapsed with its session")
+                        .contains("id=\"error-page\"", "data-status=\"403\""));
     }
 
     @Test

@@ -31,12 +31,21 @@ class StorefrontBrowserIntegrationTest extends BrowserTestBase {
         type("#buyerIdNumber", badId);
         type("#buyerPhone", "13912345678");
         type("#consigneeName", "李四");
-        type("#consigneePhone", "13912345678");
+        type("#consigneePhone", "1");
         type("#consigneeAddress", "北京市朝阳区建国路88号");
+        submit("#place-order");
+
+        // a consignee field and a buyer field wrong at once: both said at once
+        assertThat(find("#consigneePhone-problems").getText()).isNotBlank();
+        assertThat(find("#buyerIdNumber-problems").getText()).contains("身份证号无效");
+        assertThat(find("#top-problems").getText()).contains("2");
+
+        type("#consigneePhone", "13912345678");
         submit("#place-order");
 
         assertThat(find("#buyerIdNumber-problems").getText()).contains("身份证号无效");
         assertThat(find("#top-problems").getText()).contains("1");
+        assertThat(all("#consigneePhone-problems")).isEmpty();
         assertThat(find("#buyerName").getDomProperty("value")).isEqualTo("李四");
         assertThat(find("#buyerIdNumber").getDomProperty("value")).isEqualTo(badId);
         assertThat(find("#consigneeAddress").getDomProperty("value")).isEqualTo("北京市朝阳区建国路88号");

@@ -2,6 +2,7 @@ package cn.cbecpilot.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cbecpilot.platform.shared.PlainText;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class BadInputIntegrationTest extends IntegrationTestBase {
                 .jsonPath("$.violations[0].field")
                 .isEqualTo("buyer.name")
                 .jsonPath("$.violations[0].message")
-                .isEqualTo("buyer.name control characters are not allowed in text");
+                .isEqualTo("buyer.name " + PlainText.REASON);
     }
 
     @Test

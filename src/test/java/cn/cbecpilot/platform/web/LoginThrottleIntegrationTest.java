@@ -66,10 +66,16 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
 
         EntityExchangeResult<String> refused = loginPage.postForm("/console/login", login(name, "right-password"));
 
-        assertThat(refused.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(refused.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(refused.getResponseHeaders().getLocation()).hasToString("/console/login?blocked");
         assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
                 .isNotNull();
-        assertThat(refused.getResponseBody()).contains("\"status\":429");
+        assertThat(page("/console/login?blocked"))
+                .contains("id=\"login-blocked\"")
+                .doesNotContain("id=\"login-error\"", "id=\"logged-out\"");
+        assertThat(page("/console/login"))
+                .doesNotContain("id=\"login-blocked\"", "id=\"login-error\"", "id=\"logged-out\"");
+        assertThat(page("/console/login?error")).contains("id=\"login-error\"").doesNotContain("id=\"logged-out\"");
         EntityExchangeResult<String> another =
                 PageForms.open(http, "/console/login").postForm("/console/login", login("operator", "operator"));
         assertThat(another.getResponseHeaders().getLocation())
@@ -134,5 +140,16 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
 
     private WebTestClient as(String name, String password) {
         return http.mutate().defaultHeaders(h -> h.setBasicAuth(name, password)).build();
+    }
+
+    private String page(String uri) {
+        return http.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 }
