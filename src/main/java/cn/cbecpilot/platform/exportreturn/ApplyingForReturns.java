@@ -62,9 +62,16 @@ class ApplyingForReturns {
         this.clock = clock;
     }
 
-    /** A validated application, as the API hands it over. */
+    /**
+     * A validated application, as the API hands it over; {@code submissionKey} names the console form it came from,
+     * null from the API.
+     */
     record Application(
-            List<RequestedLine> lines, Disposition disposition, String reason, ExportReturnApi.Transport transport) {}
+            List<RequestedLine> lines,
+            Disposition disposition,
+            String reason,
+            ExportReturnApi.Transport transport,
+            String submissionKey) {}
 
     Mono<ExportReturnRow> apply(Application application) {
         LocalDate today = LocalDate.now(clock);
@@ -75,18 +82,24 @@ class ApplyingForReturns {
             listNos.add(l.exportListNo());
             codes.addAll(l.codes());
         });
-        // the codes are read after the lock, so that a return committed while this one waited is seen
+        // the codes, and a return the same form applied for, are read after the lock, so that a return committed
+        // while this one waited is seen: the same form sent twice at once answers the return the first one created
         return lists.lockAndRead(listNos)
-                .flatMap(locked -> returns.codesOnReturns(codes)
-                        .map(taken -> new ReturnApplication(today, application.lines(), locked, Set.copyOf(taken))))
-                .flatMap(checked -> {
-                    List<Violation> violations = ReturnRules.check(checked);
-                    if (!violations.isEmpty()) {
-                        return Mono.error(refused(violations));
-                    }
-                    return create(application, checked, now);
-                })
+                .flatMap(locked -> submittedBefore(application).switchIfEmpty(Mono.defer(() -> returns.codesOnReturns(
+                                codes)
+                        .map(taken -> new ReturnApplication(today, application.lines(), locked, Set.copyOf(taken)))
+                        .flatMap(checked -> {
+                            List<Violation> violations = ReturnRules.check(checked);
+                            if (!violations.isEmpty()) {
+                                return Mono.error(refused(violations));
+                            }
+                            return create(application, checked, now);
+                        }))))
                 .as(tx::transactional);
+    }
+
+    private Mono<ExportReturnRow> submittedBefore(Application application) {
+        return application.submissionKey() == null ? Mono.empty() : returns.submittedWith(application.submissionKey());
     }
 
     /**
@@ -215,7 +228,8 @@ class ApplyingForReturns {
                 reason,
                 application.transport(),
                 now,
-                lines);
+                lines,
+                application.submissionKey());
     }
 
     private static RulesViolated refused(List<Violation> violations) {

@@ -48,6 +48,7 @@ class ExportReturnController {
                         .toList(),
                 body.disposition(),
                 body.reason(),
-                body.transport());
+                body.transport(),
+                null);
     }
 }

@@ -37,6 +37,14 @@ class ExportReturns {
                 .one();
     }
 
+    /** The return a console form with this key applied for, if it did. */
+    Mono<ExportReturnRow> submittedWith(String submissionKey) {
+        return db.sql("select " + ExportReturnRow.COLUMNS + " from export_return where submission_key = $1")
+                .bind(0, submissionKey)
+                .map(ExportReturnRow::from)
+                .one();
+    }
+
     Flux<ExportReturnApi.ReturnSummary> all() {
         return db.sql("select return_no, status, tax_exempt, applied_on, arrival_deadline from export_return"
                         + " order by created_at desc, return_no desc limit 500")
@@ -102,10 +110,10 @@ class ExportReturns {
     }
 
     Mono<Void> insert(NewReturn r) {
-        var head = db.sql(
-                        "insert into export_return (return_no, status, requested_disposition, tax_exempt, applied_on,"
-                                + " arrival_deadline, reason, logistics_no, bill_no, traf_mode, traf_name, voyage_no,"
-                                + " created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)")
+        var head = db.sql("insert into export_return (return_no, status, requested_disposition, tax_exempt, applied_on,"
+                        + " arrival_deadline, reason, logistics_no, bill_no, traf_mode, traf_name, voyage_no,"
+                        + " created_at, updated_at, submission_key)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)")
                 .bind(0, r.returnNo())
                 .bind(1, ReturnStatus.DRAFT.name());
         head = r.requestedDisposition() == null
@@ -121,6 +129,7 @@ class ExportReturns {
         head = nullable(head, 10, r.transport() == null ? null : r.transport().trafName());
         head = nullable(head, 11, r.transport() == null ? null : r.transport().voyageNo());
         head = head.bind(12, utc(r.at()));
+        head = nullable(head, 13, r.submissionKey());
         return head.then()
                 .thenMany(Flux.fromIterable(r.lines()).concatMap(l -> insertLine(r.returnNo(), l)))
                 .then();

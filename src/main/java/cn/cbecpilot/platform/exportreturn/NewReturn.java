@@ -15,7 +15,8 @@ record NewReturn(
         String reason,
         ExportReturnApi.Transport transport,
         Instant at,
-        List<Line> lines) {
+        List<Line> lines,
+        String submissionKey) {
 
     record Line(
             int lineNo,

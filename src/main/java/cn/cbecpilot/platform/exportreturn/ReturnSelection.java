@@ -10,15 +10,21 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.util.MultiValueMap;
 
 /**
  * A batch selection on the export returns page, as typed: a quantity per export list line (field
  * {@code qty.<exportListNo>.<gnum>}, blank for lines not returned), the traceability codes of the returned units for
  * lines whose list recorded codes (field {@code codes.<exportListNo>.<gnum>}, one code per line of the text), the
- * wished disposition and the reason.
+ * wished disposition and the reason; and the form's key, which the page gives each form it shows, so that the same
+ * form sent twice applies once.
  */
-record ReturnSelection(Map<String, String> quantities, Map<String, String> codes, String disposition, String reason) {
+record ReturnSelection(
+        Map<String, String> quantities, Map<String, String> codes, String disposition, String reason, String key) {
+
+    private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}");
 
     static final String PREFIX = "qty.";
 
@@ -39,7 +45,7 @@ record ReturnSelection(Map<String, String> quantities, Map<String, String> codes
     static final String CODES_CONTEXT = "exportReturnCodes";
 
     static ReturnSelection blank() {
-        return new ReturnSelection(Map.of(), Map.of(), "", "");
+        return new ReturnSelection(Map.of(), Map.of(), "", "", UUID.randomUUID().toString());
     }
 
     static ReturnSelection of(MultiValueMap<String, String> form) {
@@ -55,8 +61,14 @@ record ReturnSelection(Map<String, String> quantities, Map<String, String> codes
                 codes.put(name.substring(CODES_PREFIX.length()), value.strip());
             }
         });
+        String key = strip(form.getFirst("key"));
         return new ReturnSelection(
-                quantities, codes, strip(form.getFirst("disposition")), strip(form.getFirst("reason")));
+                quantities,
+                codes,
+                strip(form.getFirst("disposition")),
+                strip(form.getFirst("reason")),
+                // a form without a usable key still applies, once per sending, under a key of its own
+                KEY.matcher(key).matches() ? key : UUID.randomUUID().toString());
     }
 
     /** What the page shows in a line's field: what was typed for it. */
@@ -169,7 +181,8 @@ record ReturnSelection(Map<String, String> quantities, Map<String, String> codes
                 lines,
                 disposition.isEmpty() ? null : Disposition.valueOf(disposition),
                 reason.isEmpty() ? null : reason,
-                null);
+                null,
+                key);
     }
 
     /** One code per line as asked; spaces and commas also part codes, since a code holds neither. */

@@ -8,12 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The export-return pages over real HTTP: the export-list upload with its session and CSRF token as a browser sends
@@ -31,6 +37,40 @@ class ExportReturnPagesIntegrationTest extends IntegrationTestBase {
         assertThat(answer.status()).isEqualTo(HttpStatus.CREATED);
         assertThat(answer.body()).contains("已导入 1 个出口清单，共 1 行。");
         assertThat(lists(listNo)).isOne();
+    }
+
+    /**
+     * The apply form sent twice at once (a double click) applies once: one return, one CEB213 to customs, and both
+     * answers lead to it.
+     */
+    @Test
+    void theApplyFormSentTwiceAtOnceAppliesOnce() throws Exception {
+        String listNo = new ExportReturnFixture(operator(), null)
+                .exportList(LocalDate.now(clock).minusDays(20), false);
+        PageForms page = PageForms.open(operator(), "/console/export-returns");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("qty." + listNo + ".1", "1");
+        form.add("key", UUID.randomUUID().toString());
+
+        ExecutorService twoClicks = Executors.newFixedThreadPool(2);
+        List<EntityExchangeResult<String>> answers;
+        try {
+            var first = twoClicks.submit(() -> page.postForm("/console/export-returns", form));
+            var second = twoClicks.submit(() -> page.postForm("/console/export-returns", form));
+            answers = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+        } finally {
+            twoClicks.shutdownNow();
+        }
+
+        String returnNo = texts("select return_no from export_return where submission_key = $1", form.getFirst("key"))
+                .get(0);
+        assertThat(answers)
+                .extracting(a -> String.valueOf(a.getResponseHeaders().getLocation()))
+                .containsOnly("/console/export-returns#return-" + returnNo);
+        assertThat(count("select count(*) from export_return_line where export_list_no = '" + listNo + "'"))
+                .isOne();
+        assertThat(count("select count(*) from customs_outbox where subject_no = '" + returnNo + "'"))
+                .isOne();
     }
 
     @Test
