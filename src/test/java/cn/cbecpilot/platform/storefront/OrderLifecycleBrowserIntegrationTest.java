@@ -24,6 +24,11 @@ class OrderLifecycleBrowserIntegrationTest extends BrowserTestBase {
 
         assertThat(all("#timeline li").size()).isGreaterThanOrEqualTo(4);
         assertThat(find("#timeline").getText()).contains("已放行").matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*");
+        // receipts named as such, without the platform's event codes or the messages' guids the console shows
+        assertThat(find("#timeline").getText())
+                .contains("海关回执 CEB622 800")
+                .doesNotContain("RECEIPT_")
+                .doesNotContainPattern("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-");
         assertThat(all("#order-actions form[action$='/cancel']")).isEmpty();
         assertThat(orderNo).isNotBlank();
     }
