@@ -5,6 +5,7 @@ import cn.cbecpilot.platform.order.OrderStatus;
 import cn.cbecpilot.platform.order.OrderView;
 import cn.cbecpilot.platform.order.ReadingOrders;
 import cn.cbecpilot.platform.pages.OrderPageActions;
+import cn.cbecpilot.platform.shared.Conflict;
 import cn.cbecpilot.platform.shared.InvalidInput;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,9 +14,11 @@ import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
@@ -49,8 +52,10 @@ class StorefrontOrderController {
     }
 
     @GetMapping("/orders/{orderNo}")
-    Mono<Rendering> order(@PathVariable String orderNo, WebSession session) {
-        return opened(orderNo, session).map(order -> page(order, new FormProblems(), HttpStatus.OK));
+    Mono<Rendering> order(
+            @PathVariable String orderNo, @RequestParam MultiValueMap<String, String> query, WebSession session) {
+        return opened(orderNo, session)
+                .map(order -> page(order, query.containsKey("moved") ? moved() : new FormProblems(), HttpStatus.OK));
     }
 
     @PostMapping("/orders/{orderNo}/cancel")
@@ -67,7 +72,17 @@ class StorefrontOrderController {
         return opened(orderNo, session).flatMap(order -> event.apply(order.orderNo())
                 .map(s -> Rendering.redirectTo("/orders/" + order.orderNo()).build())
                 .onErrorResume(
-                        InvalidInput.class, e -> Mono.just(page(order, refusal(e), HttpStatus.UNPROCESSABLE_ENTITY))));
+                        InvalidInput.class, e -> Mono.just(page(order, refusal(e), HttpStatus.UNPROCESSABLE_ENTITY)))
+                // the order moved on since the page was shown (customs released it, the payment window closed): the
+                // page as it is now, saying so
+                .onErrorResume(Conflict.class, e -> opened(orderNo, session)
+                        .map(now -> page(now, moved(), HttpStatus.CONFLICT))));
+    }
+
+    private static FormProblems moved() {
+        FormProblems problems = new FormProblems();
+        problems.add(FormProblems.TOP, "order.moved");
+        return problems;
     }
 
     private Mono<OrderView> opened(String orderNo, WebSession session) {

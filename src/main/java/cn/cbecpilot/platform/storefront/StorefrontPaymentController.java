@@ -3,9 +3,11 @@ package cn.cbecpilot.platform.storefront;
 import cn.cbecpilot.platform.compliance.RulesViolated;
 import cn.cbecpilot.platform.compliance.Violation;
 import cn.cbecpilot.platform.order.ChangingOrders;
+import cn.cbecpilot.platform.order.OrderStatus;
 import cn.cbecpilot.platform.order.OrderView;
 import cn.cbecpilot.platform.order.Payment;
 import cn.cbecpilot.platform.order.ReadingOrders;
+import cn.cbecpilot.platform.shared.Conflict;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -38,7 +40,11 @@ class StorefrontPaymentController {
 
     @GetMapping("/orders/{orderNo}/payment")
     Mono<Rendering> form(@PathVariable String orderNo, WebSession session) {
-        return opened(orderNo, session).map(o -> page(o, PaymentForm.blank(), new FormProblems(), HttpStatus.OK));
+        return opened(orderNo, session)
+                .map(o -> o.status() == OrderStatus.PENDING_PAYMENT
+                        ? page(o, PaymentForm.blank(), new FormProblems(), HttpStatus.OK)
+                        // paid already, or cancelled when its window closed: nothing to pay here
+                        : Rendering.redirectTo("/orders/" + o.orderNo()).build());
     }
 
     @PostMapping("/orders/{orderNo}/payment")
@@ -56,6 +62,11 @@ class StorefrontPaymentController {
                     order.total());
             return changing.pay(order.orderNo(), payment)
                     .map(s -> Rendering.redirectTo("/orders/" + order.orderNo()).build())
+                    // the order moved on while the form was open: its page, saying so
+                    .onErrorResume(
+                            Conflict.class,
+                            e -> Mono.just(Rendering.redirectTo("/orders/" + order.orderNo() + "?moved")
+                                    .build()))
                     .onErrorResume(
                             RulesViolated.class,
                             e -> Mono.just(

@@ -60,6 +60,22 @@ class StorefrontBrowserIntegrationTest extends BrowserTestBase {
         assertThat(all("#timeline li")).hasSize(1);
         assertThat(all("#order-actions a[href$='/payment']")).hasSize(1);
         assertThat(find("#nav-cart").getText()).contains("0");
+
+        // the order moves on while its page is open (here an operator cancels it): the consumer's click on cancel
+        // shows the order as it is now, saying so, and its payment page leads back to it
+        String orderNo = page().getCurrentUrl().replaceAll(".*/orders/", "");
+        operator()
+                .post()
+                .uri("/api/orders/{no}/cancel", orderNo)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        submit("#order-actions form[action$='/cancel'] button");
+        assertThat(find("#order-status").getDomAttribute("data-status")).isEqualTo("CANCELLED");
+        assertThat(find("#top-problems").getText()).contains("订单状态已经变化");
+        open("/orders/" + orderNo + "/payment");
+        assertThat(page().getCurrentUrl()).endsWith("/orders/" + orderNo);
+        assertThat(all("#payerName")).isEmpty();
     }
 
     @Test
