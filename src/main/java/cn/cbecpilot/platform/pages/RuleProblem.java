@@ -36,10 +36,17 @@ public record RuleProblem(String code, String context, List<Object> args) {
         if (m.matches()) {
             int i = Integer.parseInt(m.group(1));
             if (i < typed.size()) {
-                return of(p.code(), context, typed.get(i));
+                return of(p.code(), context, shown(typed.get(i)));
             }
         }
         return of(p.code(), context, "");
+    }
+
+    /** The longest typed value a message repeats whole; a longer one (a scan gone wrong) is cut, with an ellipsis. */
+    static final int SHOWN = 60;
+
+    private static String shown(String typed) {
+        return typed.length() <= SHOWN ? typed : typed.substring(0, SHOWN) + "…";
     }
 
     /** A rule violation: its argument is the line it is about, if any. */

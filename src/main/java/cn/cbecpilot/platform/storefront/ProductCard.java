@@ -28,4 +28,17 @@ record ProductCard(
     public boolean inStock() {
         return stock > 0;
     }
+
+    /**
+     * Whether an order of it can pass the pilot's rules at all: a drug or device without a Chinese import registration
+     * certificate never does (PILOT_PRODUCT), so it is shown but not offered.
+     */
+    public boolean certified() {
+        return !category.isPilotProduct() || (registrationCertificate != null && !registrationCertificate.isBlank());
+    }
+
+    /** In stock and certified: what the storefront lets a consumer put in the cart. */
+    public boolean orderable() {
+        return inStock() && certified();
+    }
 }

@@ -53,6 +53,15 @@ class ExportReturnPagesBrowserIntegrationTest extends BrowserTestBase {
         open("/console/export-returns");
         assertThat(row(listNo, 1).findElement(By.cssSelector(".returnable")).getText())
                 .isEqualTo("10");
+        // at 1280 px the table takes the page's width: the quantity field shows what is typed, dates stay whole
+        assertThat(find(field(place)).getRect().getWidth()).isGreaterThanOrEqualTo(80);
+        assertThat(find("#export-lists").getRect().getWidth()).isGreaterThan(800);
+        Object dateLines = page().executeScript(
+                        "var r = document.createRange(); r.selectNodeContents(arguments[0]); return r.getClientRects().length;",
+                        row(listNo, 1).findElements(By.cssSelector("td")).get(1));
+        assertThat(((Number) dateLines).intValue())
+                .as("the release date on one line")
+                .isOne();
 
         type(field(place), "0");
         submit("#apply-return");

@@ -3,6 +3,7 @@ package cn.cbecpilot.platform.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -90,6 +91,29 @@ class WebPagesIntegrationTest extends IntegrationTestBase {
                 .isFound()
                 .expectHeader()
                 .valueEquals("Location", "/console/login");
+    }
+
+    /** A drug without an import registration certificate can never pass PILOT_PRODUCT: shown, but not offered. */
+    @Test
+    void aDrugWithoutItsImportRegistrationIsShownButNotOfferedForSale() {
+        String page = http.get()
+                .uri("/products/DRG-MEL-3")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(page).contains("not-for-sale").doesNotContain("id=\"add-to-cart\"");
+        String certified = new ReferenceData(operator()).drugInStock("维生素C片 在售", "20.00", 5);
+        assertThat(http.get()
+                        .uri("/products/{sku}", certified)
+                        .exchange()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("id=\"add-to-cart\"")
+                .doesNotContain("not-for-sale");
     }
 
     @Test

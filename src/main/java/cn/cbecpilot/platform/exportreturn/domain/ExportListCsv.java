@@ -105,14 +105,14 @@ public final class ExportListCsv {
         }
         List<ImportedList.Line> lines = rows.stream().map(ExportListCsv::line).toList();
         return new ImportedList(
-                text(h[0], "exportListNo", "[0-9A-Za-z_-]{1,20}"),
-                text(h[1], "tradeMode", "\\d{4}"),
-                text(h[2], "customsCode", "\\d{4}"),
-                text(h[3], "portCode", "\\d{4}"),
-                text(h[4], "ebpCode", "[0-9A-Za-z]{1,18}"),
-                text(h[5], "ebcCode", "[0-9A-Za-z]{1,18}"),
-                text(h[6], "logisticsCode", "[0-9A-Za-z]{1,18}"),
-                text(h[7], "country", "\\d{3}"),
+                text(h[0], "exportListNo", "[0-9A-Za-z_-]{1,20}", "1 to 20 letters, digits, _ or -"),
+                text(h[1], "tradeMode", "\\d{4}", "4 digits"),
+                text(h[2], "customsCode", "\\d{4}", "4 digits"),
+                text(h[3], "portCode", "\\d{4}", "4 digits"),
+                text(h[4], "ebpCode", "[0-9A-Za-z]{1,18}", "1 to 18 letters or digits"),
+                text(h[5], "ebcCode", "[0-9A-Za-z]{1,18}", "1 to 18 letters or digits"),
+                text(h[6], "logisticsCode", "[0-9A-Za-z]{1,18}", "1 to 18 letters or digits"),
+                text(h[7], "country", "\\d{3}", "3 digits"),
                 LocalDate.parse(h[8].strip()),
                 h[9].isBlank() ? null : LocalDate.parse(h[9].strip()),
                 bool(h[10]),
@@ -124,24 +124,30 @@ public final class ExportListCsv {
                 ? List.of()
                 : Arrays.stream(f[17].split("\\|")).map(String::strip).toList();
         for (String code : codes) {
-            text(code, "codes", CODE.pattern());
+            text(code, "codes", CODE.pattern(), "1 to 64 letters, digits or brackets");
         }
         return new ImportedList.Line(
-                Integer.parseInt(text(f[11], "gnum", "\\d{1,4}")),
-                text(f[12], "gcode", "\\d{10}"),
-                text(f[13], "name", ".{1,250}"),
+                Integer.parseInt(text(f[11], "gnum", "\\d{1,4}", "1 to 4 digits")),
+                text(f[12], "gcode", "\\d{10}", "10 digits"),
+                text(f[13], "name", ".{1,250}", "1 to 250 characters"),
                 f[14].strip(),
-                Integer.parseInt(text(f[15], "quantity", "[1-9]\\d{0,6}")),
-                text(f[16], "unit", "\\d{3}"),
+                Integer.parseInt(text(f[15], "quantity", "[1-9]\\d{0,6}", "a whole number from 1 to 9999999")),
+                text(f[16], "unit", "\\d{3}", "3 digits"),
                 codes,
-                f[18].isBlank() ? null : new BigDecimal(text(f[18], "legalQuantity", "\\d{1,14}(\\.\\d{1,5})?")),
-                f[19].isBlank() ? null : text(f[19], "legalUnit", "\\d{3}"));
+                f[18].isBlank()
+                        ? null
+                        : new BigDecimal(text(
+                                f[18],
+                                "legalQuantity",
+                                "\\d{1,14}(\\.\\d{1,5})?",
+                                "a number with at most 14 digits before the point and 5 after")),
+                f[19].isBlank() ? null : text(f[19], "legalUnit", "\\d{3}", "3 digits"));
     }
 
-    private static String text(String value, String column, String pattern) {
+    private static String text(String value, String column, String pattern, String expected) {
         String v = value.strip();
         if (!v.matches(pattern)) {
-            throw new IllegalArgumentException(column + " '" + v + "' does not match " + pattern);
+            throw new IllegalArgumentException(column + " '" + v + "' is not " + expected);
         }
         return v;
     }
