@@ -23,10 +23,11 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Problems answered before any controller is chosen, for the JSON API and the customs endpoint as for the rest of the
- * API: no route for the path (404), a method the path does not take (405, with {@code Allow}), a body type it does not
- * read (415), a request the firewall refuses (a header or path a browser never sends: 400), no or bad credentials
- * (401, with {@code WWW-Authenticate}), a role or form token missing (403). Pages keep their own error pages.
+ * What is refused before any controller is chosen, answered on the JSON API and the customs endpoint as problem+json
+ * like the API's other errors: no route for the path (404), a method the path does not take (405, with
+ * {@code Allow}), a body type it does not read (415), a request the firewall refuses (a header or path a browser never
+ * sends: 400), no or bad credentials (401, with {@code WWW-Authenticate}), a role or form token missing (403). Pages
+ * keep their own error pages.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeProblems {
