@@ -3,6 +3,8 @@ package cn.cbecpilot.platform.bond;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -36,6 +38,15 @@ public class Lots {
                 .map((row, meta) -> Map.entry(row.get("batch_no", String.class), row.get("id", Long.class)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** The SKU's lots a recall blocked already. */
+    public Mono<Set<Long>> recalledOfSku(String sku) {
+        return db.sql("select id from lot where sku = $1 and recalled")
+                .bind(0, sku)
+                .map((row, meta) -> row.get("id", Long.class))
+                .all()
+                .collect(Collectors.toSet());
     }
 
     /** Blocks whole lots: none of their units counts as stock any more. */

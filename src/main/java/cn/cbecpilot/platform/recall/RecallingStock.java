@@ -61,18 +61,26 @@ class RecallingStock {
                 .switchIfEmpty(
                         Mono.error(() -> InvalidInput.of("UNKNOWN_PRODUCT", "sku", "no product " + request.sku())))
                 .flatMap(product -> stock.lock(product.sku())
-                        .then(Mono.zip(lots.ofSku(product.sku()), codes.find(scanned.codes())))
-                        .flatMap(t -> scope(request, scanned, product, t.getT1(), t.getT2()))
+                        .then(Mono.zip(
+                                lots.ofSku(product.sku()),
+                                lots.recalledOfSku(product.sku()),
+                                codes.find(scanned.codes())))
+                        .flatMap(t -> scope(request, scanned, product, t.getT1(), t.getT2(), t.getT3()))
                         .flatMap(scope -> block(request, product, scope, operator))
                         .as(tx::transactional));
     }
 
-    /** Every problem of the request, or the lots and single units it covers. */
+    /**
+     * Every problem of the request, or the lots and single units it covers. A lot a recall blocked already is named
+     * by no second one (the same form sent twice, or a campaign opened again): that recall covers it; a recall of the
+     * whole SKU takes the lots not blocked yet.
+     */
     private static Mono<Scope> scope(
             RecallApi.OpenRecall request,
             ScannedCodes scanned,
             Product product,
             Map<String, Long> lotsByBatch,
+            Set<Long> recalled,
             List<RegisteredCode> found) {
         List<FieldProblem> problems = new ArrayList<>(scanned.problems());
         List<String> batchNos = request.batchNosOrNone();
@@ -82,6 +90,11 @@ class RecallingStock {
                         "UNKNOWN_BATCH",
                         "batchNos[" + i + "]",
                         "no lot of " + product.sku() + " has batch " + batchNos.get(i)));
+            } else if (recalled.contains(lotsByBatch.get(batchNos.get(i)))) {
+                problems.add(new FieldProblem(
+                        "ALREADY_RECALLED",
+                        "batchNos[" + i + "]",
+                        "batch " + batchNos.get(i) + " of " + product.sku() + " is blocked by a recall already"));
             }
         }
         Map<String, RegisteredCode> byKey =
@@ -101,13 +114,16 @@ class RecallingStock {
         });
         boolean wholeSku = batchNos.isEmpty() && scanned.read().isEmpty();
         List<Long> lotIds = wholeSku
-                ? List.copyOf(lotsByBatch.values())
+                ? lotsByBatch.values().stream()
+                        .filter(id -> !recalled.contains(id))
+                        .toList()
                 : batchNos.stream()
                         .filter(lotsByBatch::containsKey)
                         .map(lotsByBatch::get)
                         .toList();
         if (problems.isEmpty() && lotIds.isEmpty() && codeIds.isEmpty()) {
-            problems.add(new FieldProblem("NOTHING_TO_RECALL", "sku", product.sku() + " has no lot in bond"));
+            problems.add(new FieldProblem(
+                    "NOTHING_TO_RECALL", "sku", product.sku() + " has no lot in bond that a recall has not blocked"));
         }
         return problems.isEmpty()
                 ? Mono.just(new Scope(lotIds, List.copyOf(codeIds)))

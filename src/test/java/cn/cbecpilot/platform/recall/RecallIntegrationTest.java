@@ -95,6 +95,32 @@ class RecallIntegrationTest extends IntegrationTestBase {
         return (Map<String, Object>) recall.get("progress");
     }
 
+    /** The same recall sent twice (a double click) opens one campaign; the second names a batch already blocked. */
+    @Test
+    void refusesToRecallABatchARecallBlockedAlready() {
+        Traced device = traced.device("电子血压计 R9", "399.00");
+        traced.lotInBond(device.sku(), "BR9", EXPIRY, 3, null);
+        Map<String, Object> body = Map.of("sku", device.sku(), "batchNos", List.of("BR9"), "reason", "电池漏液");
+        recalled(body);
+
+        recall(body)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.violations[0].code")
+                .isEqualTo("ALREADY_RECALLED")
+                .jsonPath("$.violations[0].field")
+                .isEqualTo("batchNos[0]");
+        recall(Map.of("sku", device.sku(), "reason", "电池漏液"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.violations[0].code")
+                .isEqualTo("NOTHING_TO_RECALL");
+        assertThat(count("select count(*) from recall where sku = '" + device.sku() + "'"))
+                .isOne();
+    }
+
     @Test
     void blocksALotInBondSoThatPlacementIsRefusedWithStockAndListsTheOrdersThatReservedIt() {
         Traced device = traced.device("电子血压计 R1", "399.00");
