@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 
 /**
  * The console's order list (/console/orders) over HTTP. Each test places its orders on a platform of its own, so that
@@ -192,15 +191,6 @@ class ConsoleOrderListIntegrationTest extends IntegrationTestBase {
     }
 
     private String page(String path) {
-        return operator()
-                .get()
-                .uri(path)
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return html(operator(), path);
     }
 }

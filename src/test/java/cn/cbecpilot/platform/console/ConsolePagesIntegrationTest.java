@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 
 /**
  * The console's read-only pages over HTTP: the dashboard's charts (clearance times and refusal reasons counted from
@@ -199,15 +198,6 @@ class ConsolePagesIntegrationTest extends IntegrationTestBase {
     }
 
     private String page(String path) {
-        return operator()
-                .get()
-                .uri(path)
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return html(operator(), path);
     }
 }

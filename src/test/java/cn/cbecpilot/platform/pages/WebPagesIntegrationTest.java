@@ -96,22 +96,9 @@ class WebPagesIntegrationTest extends IntegrationTestBase {
     /** A drug without an import registration certificate can never pass PILOT_PRODUCT: shown, but not offered. */
     @Test
     void aDrugWithoutItsImportRegistrationIsShownButNotOfferedForSale() {
-        String page = http.get()
-                .uri("/products/DRG-MEL-3")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        assertThat(page).contains("not-for-sale").doesNotContain("id=\"add-to-cart\"");
+        assertThat(html(http, "/products/DRG-MEL-3")).contains("not-for-sale").doesNotContain("id=\"add-to-cart\"");
         String certified = new ReferenceData(operator()).drugInStock("维生素C片 在售", "20.00", 5);
-        assertThat(http.get()
-                        .uri("/products/{sku}", certified)
-                        .exchange()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody())
+        assertThat(html(http, "/products/{sku}", certified))
                 .contains("id=\"add-to-cart\"")
                 .doesNotContain("not-for-sale");
     }

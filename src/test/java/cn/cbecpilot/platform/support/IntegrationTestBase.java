@@ -204,6 +204,18 @@ public abstract class IntegrationTestBase {
                 .build();
     }
 
+    /** A page's HTML as the client gets it, which must answer 200. */
+    protected static String html(WebTestClient client, String uri, Object... variables) {
+        return client.get()
+                .uri(uri, variables)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
     protected WebTestClient operator() {
         return http.mutate()
                 .defaultHeaders(h -> h.setBasicAuth("operator", "operator"))

@@ -65,12 +65,7 @@ class ClientMistakesIntegrationTest extends IntegrationTestBase {
             String key = UUID.randomUUID().toString();
             String body = orderJson(field[0], field[1]);
 
-            http.post()
-                    .uri("/api/orders")
-                    .header("Idempotency-Key", key)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body)
-                    .exchange()
+            postOrder(key, body)
                     .expectStatus()
                     .isBadRequest()
                     .expectBody()
@@ -88,12 +83,7 @@ class ClientMistakesIntegrationTest extends IntegrationTestBase {
 
         for (String body : List.of(valid + " and then some", valid + valid, twice)) {
             String key = UUID.randomUUID().toString();
-            http.post()
-                    .uri("/api/orders")
-                    .header("Idempotency-Key", key)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body)
-                    .exchange()
+            postOrder(key, body)
                     .expectStatus()
                     .isBadRequest()
                     .expectHeader()
@@ -347,6 +337,16 @@ class ClientMistakesIntegrationTest extends IntegrationTestBase {
                     .isBadRequest();
         }
         assertThat(count("select count(*) from lot")).isEqualTo(lots);
+    }
+
+    /** An order's JSON body exactly as given, under the key. */
+    private WebTestClient.ResponseSpec postOrder(String key, String body) {
+        return http.post()
+                .uri("/api/orders")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     private String orderJson(String field, String escapedValue) throws JsonProcessingException {

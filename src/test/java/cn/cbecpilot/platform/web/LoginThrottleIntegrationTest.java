@@ -70,12 +70,14 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
         assertThat(refused.getResponseHeaders().getLocation()).hasToString("/console/login?blocked");
         assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
                 .isNotNull();
-        assertThat(page("/console/login?blocked"))
+        assertThat(html(http, "/console/login?blocked"))
                 .contains("id=\"login-blocked\"")
                 .doesNotContain("id=\"login-error\"", "id=\"logged-out\"");
-        assertThat(page("/console/login"))
+        assertThat(html(http, "/console/login"))
                 .doesNotContain("id=\"login-blocked\"", "id=\"login-error\"", "id=\"logged-out\"");
-        assertThat(page("/console/login?error")).contains("id=\"login-error\"").doesNotContain("id=\"logged-out\"");
+        assertThat(html(http, "/console/login?error"))
+                .contains("id=\"login-error\"")
+                .doesNotContain("id=\"logged-out\"");
         EntityExchangeResult<String> another =
                 PageForms.open(http, "/console/login").postForm("/console/login", login("operator", "operator"));
         assertThat(another.getResponseHeaders().getLocation())
@@ -140,16 +142,5 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
 
     private WebTestClient as(String name, String password) {
         return http.mutate().defaultHeaders(h -> h.setBasicAuth(name, password)).build();
-    }
-
-    private String page(String uri) {
-        return http.get()
-                .uri(uri)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
     }
 }
