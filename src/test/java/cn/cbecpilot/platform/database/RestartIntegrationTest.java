@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.cbecpilot.platform.compliance.ResidentIds;
 import cn.cbecpilot.platform.support.ExtractedPlatform;
@@ -102,14 +103,12 @@ class RestartIntegrationTest {
                     .isGreaterThanOrEqualTo(10);
             String operator = "Basic " + Base64.getEncoder().encodeToString("operator:operator".getBytes());
             // the demo's export lists are loaded beside the rest, and may come a moment after "UP"
-            List<String> lists = List.of();
-            for (int tries = 0; tries < 100 && lists.size() < 2; tries++) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 var answer = next.send("GET", "/api/console/export-lists", Map.of("Authorization", operator), null);
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-                lists = JSON.readTree(answer.body()).findValuesAsText("exportListNo");
-                Thread.sleep(100);
-            }
-            assertThat(lists).contains("DEMO-EL-RECENT", "DEMO-EL-OLD");
+                assertThat(JSON.readTree(answer.body()).findValuesAsText("exportListNo"))
+                        .contains("DEMO-EL-RECENT", "DEMO-EL-OLD");
+            });
         }
         FileSystemUtils.deleteRecursively(data);
     }

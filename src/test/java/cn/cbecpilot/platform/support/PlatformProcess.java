@@ -1,6 +1,7 @@
 package cn.cbecpilot.platform.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -100,18 +101,16 @@ public final class PlatformProcess implements AutoCloseable {
     }
 
     /** Waits until this process's part of the log has a line containing {@code text}, looking every 10 ms. */
-    public void awaitLogLine(String text, Duration within) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (logLines().stream().anyMatch(line -> line.contains(text))) {
-                return;
-            }
-            assertThat(process.isAlive())
-                    .as("platform process still running (log: %s)", log)
-                    .isTrue();
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no log line with '" + text + "' within " + within + " (log: " + log + ")");
+    public void awaitLogLine(String text, Duration within) {
+        await("a log line with '" + text + "' (log: " + log + ")")
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    assertThat(process.isAlive())
+                            .as("platform process still running (log: %s)", log)
+                            .isTrue();
+                    return logLines().stream().anyMatch(line -> line.contains(text));
+                });
     }
 
     /** The lines this process has written to the log so far (the log may hold earlier processes' lines before them). */
