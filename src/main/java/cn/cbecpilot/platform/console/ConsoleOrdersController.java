@@ -57,7 +57,10 @@ class ConsoleOrdersController {
             @RequestParam(required = false) String platform,
             @RequestParam(required = false) String orderNo,
             @RequestParam(defaultValue = "0") int page) {
-        var filter = new ListingOrders.Filter(status, from, to, blankToNull(platform), blankToNull(orderNo));
+        // two days given the wrong way round mean the range between them, and the form shows them in order
+        boolean reversed = from != null && to != null && from.isAfter(to);
+        var filter = new ListingOrders.Filter(
+                status, reversed ? to : from, reversed ? from : to, blankToNull(platform), blankToNull(orderNo));
         int shown = Math.max(0, Math.min(page, 10_000));
         return Mono.zip(listing.list(filter, shown, PAGE_SIZE), platforms()).map(t -> Rendering.view("console/orders")
                 .modelAttribute("page", t.getT1())

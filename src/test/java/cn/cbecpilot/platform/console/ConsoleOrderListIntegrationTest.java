@@ -100,6 +100,10 @@ class ConsoleOrderListIntegrationTest extends IntegrationTestBase {
         assertThat(rows(page(base + "&from=" + today.minusDays(1))).keySet())
                 .containsExactlyInAnyOrder(todays, yesterdays);
         assertThat(rows(page(base + "&from=" + today.plusDays(1)))).isEmpty();
+        // the two days given the wrong way round: the range between them, not nothing
+        assertThat(rows(page(base + "&from=" + today + "&to=" + today.minusDays(1)))
+                        .keySet())
+                .containsExactlyInAnyOrder(todays, yesterdays);
     }
 
     @Test

@@ -75,7 +75,7 @@ class ExportReturnPagesBrowserIntegrationTest extends BrowserTestBase {
         submit("#apply-return");
 
         assertThat(find(problemsOf(place)).getText()).isEqualTo("出口清单 " + listNo + " 第 1 项：退回数量超过可退数量。");
-        assertThat(find("#top-problems").getText()).contains("未能申请退货");
+        assertThat(find("#top-problems").getText()).contains("未能申请退货", "请按下方各行标出的提示修改");
         assertThat(find("main").getText()).doesNotContain("asked back").doesNotContain("QUANTITY");
         assertThat(returnLines(listNo)).isZero();
 
