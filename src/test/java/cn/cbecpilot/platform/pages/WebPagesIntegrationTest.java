@@ -3,10 +3,14 @@ package cn.cbecpilot.platform.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.PageForms;
 import cn.cbecpilot.platform.support.ReferenceData;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** The pages over plain HTTP: error pages with their statuses, the API kept on problem+json, language, CSRF. */
@@ -101,6 +105,30 @@ class WebPagesIntegrationTest extends IntegrationTestBase {
         assertThat(html(http, "/products/{sku}", certified))
                 .contains("id=\"add-to-cart\"")
                 .doesNotContain("not-for-sale");
+    }
+
+    /** A quantity the cart cannot take (past the form's own limits) comes back to the cart, saying so. */
+    @Test
+    void aQuantityTheCartCannotTakeComesBackToTheCartSayingSo() {
+        PageForms product = PageForms.open(http, "/products/DRG-IBU-200");
+        for (String quantity : List.of("0", "-3", "abc", "1.5", "1000", "99999999999999")) {
+            var answer = product.postForm("/cart/lines", form("DRG-IBU-200", quantity));
+            assertThat(answer.getStatus().is3xxRedirection()).as(quantity).isTrue();
+            assertThat(answer.getResponseHeaders().getLocation()).as(quantity).hasToString("/cart?quantity=refused");
+        }
+        assertThat(product.postForm("/cart/lines", form("DRG-IBU-200", "2"))
+                        .getResponseHeaders()
+                        .getLocation())
+                .hasToString("/cart");
+        assertThat(html(http, "/cart?quantity=refused")).contains("id=\"quantity-refused\"");
+        assertThat(html(http, "/cart")).doesNotContain("id=\"quantity-refused\"");
+    }
+
+    private static MultiValueMap<String, String> form(String sku, String quantity) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("sku", sku);
+        form.add("quantity", quantity);
+        return form;
     }
 
     @Test
