@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import cn.cbecpilot.platform.support.PageForms;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,27 @@ class PositiveListPageIntegrationTest extends IntegrationTestBase {
         assertThat(answer).isEqualTo(HttpStatus.CREATED);
         assertThat(count("select count(*) from positive_list_edition where edition = '" + edition + "'"))
                 .isOne();
+    }
+
+    /** A refused file (an open quote, a file not in UTF-8) is said on the page, which keeps the edition and date. */
+    @Test
+    void aRefusedFileKeepsTheEditionAndDateTypedAndImportsNothing() {
+        long editions = count("select count(*) from positive_list_edition");
+        String edition = "kept-" + nextBuyer();
+        for (byte[] file : List.of(
+                (CSV + "2,30049090,\"未闭合的引号,\n").getBytes(StandardCharsets.UTF_8),
+                (CSV + "2,30049090,caf\u00e9,\n").getBytes(StandardCharsets.ISO_8859_1))) {
+            MultipartBodyBuilder form = new MultipartBodyBuilder();
+            form.part("edition", edition);
+            form.part("effectiveFrom", "2030-01-01");
+            form.part("file", new ByteArrayResource(file)).filename("list.csv");
+            var answer = PageForms.open(as(newOperator("COMPLIANCE")), "/console/positive-list")
+                    .postMultipart("/console/positive-list", form, true);
+
+            assertThat(answer.getStatus().value()).isEqualTo(422);
+            assertThat(answer.getResponseBody()).contains("value=\"" + edition + "\"", "value=\"2030-01-01\"");
+        }
+        assertThat(count("select count(*) from positive_list_edition")).isEqualTo(editions);
     }
 
     @Test
