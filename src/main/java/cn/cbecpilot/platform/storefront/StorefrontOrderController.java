@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,13 +43,17 @@ class StorefrontOrderController {
         this.actions = actions;
     }
 
+    /** The orders of this browser session, newest first, each with where it stands and what it costs. */
     @GetMapping("/orders")
     Mono<Rendering> mine(WebSession session) {
         List<String> newestFirst = new ArrayList<>(OrderTokens.of(session).keySet());
         Collections.reverse(newestFirst);
-        return Mono.just(Rendering.view("storefront/orders")
-                .modelAttribute("orderNos", newestFirst)
-                .build());
+        return Flux.fromIterable(newestFirst)
+                .concatMap(orderNo -> opened(orderNo, session))
+                .collectList()
+                .map(orders -> Rendering.view("storefront/orders")
+                        .modelAttribute("orders", orders)
+                        .build());
     }
 
     @GetMapping("/orders/{orderNo}")

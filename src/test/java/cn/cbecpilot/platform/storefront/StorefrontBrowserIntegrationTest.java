@@ -76,6 +76,12 @@ class StorefrontBrowserIntegrationTest extends BrowserTestBase {
         open("/orders/" + orderNo + "/payment");
         assertThat(page().getCurrentUrl()).endsWith("/orders/" + orderNo);
         assertThat(all("#payerName")).isEmpty();
+
+        // "my orders": each order of the session with where it stands and its total
+        open("/orders");
+        var row = find("#my-orders tr[data-order='" + orderNo + "']");
+        assertThat(row.getDomAttribute("data-status")).isEqualTo("CANCELLED");
+        assertThat(row.getText()).contains("已取消").containsPattern("¥\\d+\\.\\d{2}");
     }
 
     @Test
