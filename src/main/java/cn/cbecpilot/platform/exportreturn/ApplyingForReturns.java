@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -36,6 +37,7 @@ import reactor.core.publisher.Mono;
 class ApplyingForReturns {
 
     static final String DEFAULT_REASON = "退货";
+    private static final String SUBMISSION_KEY_INDEX = "export_return_by_submission_key";
 
     private final ExportLists lists;
     private final ExportReturns returns;
@@ -95,7 +97,19 @@ class ApplyingForReturns {
                             }
                             return create(application, checked, now);
                         }))))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .onErrorResume(
+                        e -> application.submissionKey() != null && keyTaken(e),
+                        e -> returns.submittedWith(application.submissionKey()));
+    }
+
+    /**
+     * The same form sent twice at once naming other export lists (the locks do not meet): the second insert finds the
+     * key taken, its transaction is undone, and it answers the return the first one created.
+     */
+    private static boolean keyTaken(Throwable e) {
+        return e instanceof DuplicateKeyException
+                && String.valueOf(e.getMessage()).contains(SUBMISSION_KEY_INDEX);
     }
 
     private Mono<ExportReturnRow> submittedBefore(Application application) {

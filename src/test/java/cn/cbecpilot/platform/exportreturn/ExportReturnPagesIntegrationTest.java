@@ -1,18 +1,25 @@
 package cn.cbecpilot.platform.exportreturn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
 import cn.cbecpilot.platform.support.PageForms;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -20,6 +27,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import reactor.core.publisher.Mono;
 
 /**
  * The export-return pages over real HTTP: the export-list upload with its session and CSRF token as a browser sends
@@ -27,6 +35,9 @@ import org.springframework.util.MultiValueMap;
  * with a server error; both pages worded in full in each language.
  */
 class ExportReturnPagesIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    private ConnectionFactory connections;
 
     @Test
     void importsTheListsOfAFilePostedWithThePagesToken() {
@@ -70,6 +81,70 @@ class ExportReturnPagesIntegrationTest extends IntegrationTestBase {
         assertThat(count("select count(*) from export_return_line where export_list_no = '" + listNo + "'"))
                 .isOne();
         assertThat(count("select count(*) from customs_outbox where subject_no = '" + returnNo + "'"))
+                .isOne();
+    }
+
+    /**
+     * The same form sent twice at once naming other export lists (a form edited and sent again before the first answer
+     * came): their locks do not meet, so both get as far as storing their return, and the second finds the form's key
+     * taken. It is undone, its units are not taken, and it answers the return the first one created.
+     */
+    @Test
+    void theSameFormSentAtOnceWithOtherListsAppliesOnce() throws Exception {
+        ExportReturnFixture fixture = new ExportReturnFixture(operator(), null);
+        List<String> listNos = List.of(
+                fixture.exportList(LocalDate.now(clock).minusDays(20), false),
+                fixture.exportList(LocalDate.now(clock).minusDays(20), false));
+        PageForms page = PageForms.open(operator(), "/console/export-returns");
+        String key = UUID.randomUUID().toString();
+        List<MultiValueMap<String, String>> forms = listNos.stream()
+                .map(listNo -> {
+                    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+                    form.add("qty." + listNo + ".1", "1");
+                    form.add("key", key);
+                    return form;
+                })
+                .toList();
+
+        Connection other = Mono.from(connections.create()).toFuture().join();
+        ExecutorService twoSends = Executors.newFixedThreadPool(2);
+        List<Future<EntityExchangeResult<String>>> sent;
+        try {
+            execute(other, "begin");
+            execute(
+                    other,
+                    "select 1 from export_list_line where export_list_no in ('" + String.join("', '", listNos)
+                            + "') for update");
+            sent = forms.stream()
+                    .map(form -> twoSends.submit(() -> page.postForm("/console/export-returns", form)))
+                    .toList();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                    + " and query like 'select * from export_list_line%'")
+                            == 2);
+            execute(other, "commit");
+        } finally {
+            closeRolledBack(other);
+        }
+        List<EntityExchangeResult<String>> answers = new ArrayList<>();
+        try {
+            for (Future<EntityExchangeResult<String>> s : sent) {
+                answers.add(s.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            twoSends.shutdownNow();
+        }
+
+        List<String> returnNos = texts("select return_no from export_return where submission_key = $1", key);
+        assertThat(returnNos).hasSize(1);
+        assertThat(answers)
+                .extracting(a -> String.valueOf(a.getResponseHeaders().getLocation()))
+                .containsOnly("/console/export-returns#return-" + returnNos.get(0));
+        assertThat(count("select coalesce(sum(returned_quantity), 0) from export_list_line where export_list_no in ('"
+                        + String.join("', '", listNos) + "')"))
+                .as("the units of one list taken, the other's given back with its undone return")
+                .isOne();
+        assertThat(count("select count(*) from customs_outbox where subject_no = '" + returnNos.get(0) + "'"))
                 .isOne();
     }
 
