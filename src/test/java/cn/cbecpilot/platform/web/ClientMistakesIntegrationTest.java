@@ -4,6 +4,8 @@ import static cn.cbecpilot.platform.support.OrderRequests.anOrderRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cbecpilot.platform.support.IntegrationTestBase;
+import cn.cbecpilot.platform.support.PageForms;
+import cn.cbecpilot.platform.support.ReferenceData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Client mistakes that once reached the platform's catch-all, or got through: each is now a 4xx, as problem+json on
@@ -284,6 +289,29 @@ class ClientMistakesIntegrationTest extends IntegrationTestBase {
                 .isBadRequest()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /**
+     * A form field holding what XML cannot (no browser's form sends one) is malformed, as a query parameter is: a
+     * recall whose reason holds a NUL would otherwise reach PostgreSQL, which refuses it outright.
+     */
+    @Test
+    void aFormFieldHoldingANulIsMalformedNotAFailure() {
+        String sku = new ReferenceData(operator()).drugInStock("氯雷他定片", "29.00", 2);
+        String batchNo = texts("select batch_no from lot where sku = $1", sku).get(0);
+        PageForms page = PageForms.open(operator(), "/console/recalls");
+        for (String reason : List.of("质量\u0000问题", "质量\uffff问题")) {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("sku", sku);
+            form.add("batchNos", batchNo);
+            form.add("reason", reason);
+
+            EntityExchangeResult<String> answer = page.postForm("/console/recalls", form);
+
+            assertThat(answer.getStatus().value()).as(reason).isEqualTo(400);
+        }
+        assertThat(count("select count(*) from recall where sku = '" + sku + "'"))
+                .isZero();
     }
 
     /** The API words Bean Validation's standard messages in English on a machine whose language is Chinese. */
