@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
@@ -60,8 +61,12 @@ class ConsoleProductsController {
         }
     }
 
+    /** The lot the console's entry form has just entered, named at the top of the page, with its codes. */
+    record Entered(LotsInBond.LotView lot, LotCodeCounts.Summary codes) {}
+
+    /** {@code entered}: the id of the lot just entered, as the entry form's redirect names it; anything else is ignored. */
     @GetMapping("/console/products")
-    Mono<Rendering> products() {
+    Mono<Rendering> products(@RequestParam(required = false) String entered) {
         LocalDate today = LocalDate.now(clock);
         return Mono.zip(
                         products.all().collectList(),
@@ -76,7 +81,22 @@ class ConsoleProductsController {
                                         .map(p -> view(p, t.getT2(), t.getT3(), t.getT4(), t.getT5()))
                                         .toList())
                         .modelAttribute("today", today)
+                        .modelAttribute("entered", entered(entered, t.getT3(), t.getT5()))
                         .build());
+    }
+
+    private static Entered entered(
+            String id, Map<String, List<LotsInBond.LotView>> lots, Map<Long, LotCodeCounts.Summary> codes) {
+        if (id == null || !id.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        long lotId = Long.parseLong(id);
+        return lots.values().stream()
+                .flatMap(List::stream)
+                .filter(l -> l.id() == lotId)
+                .findFirst()
+                .map(l -> new Entered(l, codes.getOrDefault(lotId, LotCodeCounts.Summary.NONE)))
+                .orElse(null);
     }
 
     private static ProductStock view(
