@@ -53,8 +53,9 @@ final class LoginThrottle implements WebFilter, ReactiveAuthenticationManager {
         if (attempts.isBlocked(name)) {
             return Mono.error(new Throttled());
         }
-        return verified.verify(name, authentication.getCredentials(), () -> delegate.authenticate(authentication)
-                        .doOnNext(ok -> attempts.succeeded(name)))
+        // a login remembered from a recent check resets the count as a checked one does
+        return verified.verify(name, authentication.getCredentials(), () -> delegate.authenticate(authentication))
+                .doOnNext(ok -> attempts.succeeded(name))
                 .doOnError(AuthenticationException.class, e -> attempts.failed(name));
     }
 

@@ -118,6 +118,20 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
                 .exchange()
                 .expectStatus()
                 .isOk();
+
+        // that success was the login remembered from the first, and reset the count all the same
+        as(name, "wrong")
+                .get()
+                .uri("/api/console/positive-list")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        as(name, "right-password")
+                .get()
+                .uri("/api/console/positive-list")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private String anOperator(String password) {
