@@ -48,7 +48,7 @@ record LotEntryForm(String sku, String batchNo, String expiry, String quantity, 
         if (strip(expiry).isEmpty()) {
             add(problems, "expiry", RuleProblem.of("REQUIRED", CONTEXT));
         } else if (date() == null) {
-            add(problems, "expiry", RuleProblem.of("BAD_EXPIRY", CONTEXT));
+            add(problems, "expiry", RuleProblem.of("BAD_DAY", CONTEXT));
         }
         if (strip(quantity).isEmpty()) {
             add(problems, "quantity", RuleProblem.of("REQUIRED", CONTEXT));

@@ -1,9 +1,6 @@
 package cn.cbecpilot.platform.enterprise;
 
-import cn.cbecpilot.platform.audit.AuditTrail;
 import cn.cbecpilot.platform.shared.InvalidInput;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +27,11 @@ import reactor.core.publisher.Mono;
 class ConsoleEnterpriseController {
 
     private final Enterprises enterprises;
-    private final AuditTrail audit;
-    private final ObjectMapper mapper;
+    private final ChangingEnterprises changing;
 
-    ConsoleEnterpriseController(Enterprises enterprises, AuditTrail audit, ObjectMapper mapper) {
+    ConsoleEnterpriseController(Enterprises enterprises, ChangingEnterprises changing) {
         this.enterprises = enterprises;
-        this.audit = audit;
-        this.mapper = mapper;
+        this.changing = changing;
     }
 
     @GetMapping
@@ -48,26 +42,10 @@ class ConsoleEnterpriseController {
     /** Registers an enterprise (201) or replaces an existing one's details (200), keeping both in the audit trail. */
     @PostMapping
     Mono<ResponseEntity<Enterprise>> register(@Valid @RequestBody NewEnterprise body, Principal operator) {
-        return Mono.fromCallable(body::toEnterprise).flatMap(e -> enterprises
-                .find(e.code())
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(before -> enterprises.save(e).flatMap(saved -> audit.changed(
-                                operator.getName(),
-                                "ENTERPRISE_CHANGED",
-                                "enterprise/" + saved.code(),
-                                before.map(this::json).orElse(null),
-                                json(saved))
-                        .thenReturn(ResponseEntity.status(before.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
-                                .body(saved)))));
-    }
-
-    private String json(Enterprise enterprise) {
-        try {
-            return mapper.writeValueAsString(enterprise);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an enterprise always serialises", e);
-        }
+        return Mono.fromCallable(body::toEnterprise)
+                .flatMap(e -> changing.register(e, operator.getName()))
+                .map(saved -> ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(saved.enterprise()));
     }
 
     record NewEnterprise(

@@ -79,6 +79,15 @@ public class Enterprises {
         return findAll(List.of(code)).flatMap(m -> Mono.justOrEmpty(m.get(code)));
     }
 
+    /** Locks the enterprise's row until the caller's transaction ends; empty when there is none. */
+    Mono<Void> lock(String code) {
+        return db.sql("select 1 from enterprise where code = $1 for update")
+                .bind(0, code)
+                .fetch()
+                .all()
+                .then();
+    }
+
     public Flux<Enterprise> all() {
         return db.sql("select code from enterprise order by code")
                 .map((row, meta) -> row.get(0, String.class))

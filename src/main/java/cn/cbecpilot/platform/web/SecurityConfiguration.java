@@ -110,6 +110,7 @@ class SecurityConfiguration {
                                 "/api/console/positive-list/**",
                                 "/console/positive-list/**",
                                 "/api/console/enterprises/**",
+                                "/console/enterprises/**",
                                 "/api/console/products/**")
                         .hasAnyRole("COMPLIANCE", "ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/console/recalls", "/console/recalls")
