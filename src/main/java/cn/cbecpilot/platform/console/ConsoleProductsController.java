@@ -7,12 +7,16 @@ import cn.cbecpilot.platform.catalog.PositiveLists;
 import cn.cbecpilot.platform.catalog.Product;
 import cn.cbecpilot.platform.catalog.Products;
 import cn.cbecpilot.platform.trace.LotCodeCounts;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +26,8 @@ import reactor.core.publisher.Mono;
 /** Products with their units available in bond and their lots, first expiry first, with what each lot's codes are doing. */
 @Controller
 class ConsoleProductsController {
+
+    private static final Set<String> MAY_ADD = Set.of("ROLE_COMPLIANCE", "ROLE_ADMIN");
 
     private final Products products;
     private final BondStock stock;
@@ -66,14 +72,24 @@ class ConsoleProductsController {
 
     /** {@code entered}: the id of the lot just entered, as the entry form's redirect names it; anything else is ignored. */
     @GetMapping("/console/products")
-    Mono<Rendering> products(@RequestParam(required = false) String entered) {
+    Mono<Rendering> products(
+            @RequestParam(required = false) String entered,
+            @RequestParam(required = false) String added,
+            Mono<Principal> principal) {
+        Mono<Boolean> mayAdd = principal
+                .map(p -> p instanceof Authentication a
+                        && a.getAuthorities().stream()
+                                .map(GrantedAuthority::getAuthority)
+                                .anyMatch(MAY_ADD::contains))
+                .defaultIfEmpty(false);
         LocalDate today = LocalDate.now(clock);
         return Mono.zip(
                         products.all().collectList(),
                         stock.available(today),
                         lots.all().collect(Collectors.groupingBy(LotsInBond.LotView::sku)),
                         positiveLists.inForceOn(today).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        codes.byLot())
+                        codes.byLot(),
+                        mayAdd)
                 .map(t -> Rendering.view("console/products")
                         .modelAttribute(
                                 "products",
@@ -82,6 +98,13 @@ class ConsoleProductsController {
                                         .toList())
                         .modelAttribute("today", today)
                         .modelAttribute("entered", entered(entered, t.getT3(), t.getT5()))
+                        .modelAttribute(
+                                "added",
+                                t.getT1().stream()
+                                        .filter(p -> p.sku().equals(added))
+                                        .findFirst()
+                                        .orElse(null))
+                        .modelAttribute("mayAdd", t.getT6())
                         .build());
     }
 

@@ -111,7 +111,10 @@ class SecurityConfiguration {
                                 "/console/positive-list/**",
                                 "/api/console/enterprises/**",
                                 "/console/enterprises/**",
-                                "/api/console/products/**")
+                                "/api/console/products/**",
+                                "/console/products/**")
+                        .hasAnyRole("COMPLIANCE", "ADMIN")
+                        .pathMatchers("/console/products/new")
                         .hasAnyRole("COMPLIANCE", "ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/console/recalls", "/console/recalls")
                         .hasAnyRole("COMPLIANCE", "ADMIN")

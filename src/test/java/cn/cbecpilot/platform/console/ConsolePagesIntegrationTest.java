@@ -113,8 +113,14 @@ class ConsolePagesIntegrationTest extends IntegrationTestBase {
                         List.of("LOGISTICS"),
                         "qualifications",
                         List.of(
-                                qualification("SOON-" + code, today.minusYears(1), today.plusDays(10)),
-                                qualification("GONE-" + code, today.minusYears(2), today.minusDays(1)))))
+                                qualification(
+                                        "CBEC_ENTERPRISE", "SOON-" + code, today.minusYears(1), today.plusDays(10)),
+                                // of another type: one of the same type that a later one takes over from is renewed
+                                qualification(
+                                        "DRUG_BUSINESS_LICENCE",
+                                        "GONE-" + code,
+                                        today.minusYears(2),
+                                        today.minusDays(1)))))
                 .exchange()
                 .expectStatus()
                 .isCreated();
@@ -178,8 +184,8 @@ class ConsolePagesIntegrationTest extends IntegrationTestBase {
         return section.substring(0, section.indexOf("</article>"));
     }
 
-    private static Map<String, Object> qualification(String number, LocalDate from, LocalDate until) {
-        return Map.of("type", "CBEC_ENTERPRISE", "number", number, "validFrom", from, "validUntil", until);
+    private static Map<String, Object> qualification(String type, String number, LocalDate from, LocalDate until) {
+        return Map.of("type", type, "number", number, "validFrom", from, "validUntil", until);
     }
 
     /** The values a chart's bars stand for, top to bottom. */
