@@ -13,10 +13,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -33,8 +30,6 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class ConsoleEnterprisesController {
-
-    private static final Set<String> MAY_RECORD = Set.of("ROLE_COMPLIANCE", "ROLE_ADMIN");
 
     private final Enterprises enterprises;
     private final ChangingEnterprises changing;
@@ -100,12 +95,7 @@ class ConsoleEnterprisesController {
 
     private Mono<Rendering> page(OpenForm open, String recorded, HttpStatus status, Mono<Principal> principal) {
         LocalDate today = LocalDate.now(clock);
-        Mono<Boolean> mayRecord = principal
-                .map(p -> p instanceof Authentication a
-                        && a.getAuthorities().stream()
-                                .map(GrantedAuthority::getAuthority)
-                                .anyMatch(MAY_RECORD::contains))
-                .defaultIfEmpty(false);
+        Mono<Boolean> mayRecord = ReferenceDataChanges.allowed(principal);
         return Mono.zip(
                         enterprises
                                 .all()

@@ -13,10 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,8 +23,6 @@ import reactor.core.publisher.Mono;
 /** Products with their units available in bond and their lots, first expiry first, with what each lot's codes are doing. */
 @Controller
 class ConsoleProductsController {
-
-    private static final Set<String> MAY_ADD = Set.of("ROLE_COMPLIANCE", "ROLE_ADMIN");
 
     private final Products products;
     private final BondStock stock;
@@ -76,12 +71,7 @@ class ConsoleProductsController {
             @RequestParam(required = false) String entered,
             @RequestParam(required = false) String added,
             Mono<Principal> principal) {
-        Mono<Boolean> mayAdd = principal
-                .map(p -> p instanceof Authentication a
-                        && a.getAuthorities().stream()
-                                .map(GrantedAuthority::getAuthority)
-                                .anyMatch(MAY_ADD::contains))
-                .defaultIfEmpty(false);
+        Mono<Boolean> mayAdd = ReferenceDataChanges.allowed(principal);
         LocalDate today = LocalDate.now(clock);
         return Mono.zip(
                         products.all().collectList(),

@@ -60,9 +60,9 @@ class LotEntryPageIntegrationTest extends IntegrationTestBase {
 
         assertThat(answer.getStatus().value()).isEqualTo(422);
         String page = answer.getResponseBody();
-        assertThat(problemsOf(page, "batchNo")).contains("批号只能包含字母、数字和连字符");
-        assertThat(problemsOf(page, "expiry")).contains("请填写有效日期");
-        assertThat(problemsOf(page, "quantity")).contains("件数须为 1 至 100,000 的整数");
+        assertThat(PageForms.problemsUnder(page, "batchNo")).contains("批号只能包含字母、数字和连字符");
+        assertThat(PageForms.problemsUnder(page, "expiry")).contains("请填写有效日期");
+        assertThat(PageForms.problemsUnder(page, "quantity")).contains("件数须为 1 至 100,000 的整数");
         assertThat(page)
                 .contains(
                         "value=\"PB 01/x\"",
@@ -85,20 +85,20 @@ class LotEntryPageIntegrationTest extends IntegrationTestBase {
                 post(form(drug.sku(), "PB-0004", expiry.toString(), "3", lines(List.of(taken, ofOther))));
 
         assertThat(answer.getStatus().value()).isEqualTo(422);
-        String codes = problemsOf(answer.getResponseBody(), "codes");
+        String codes = PageForms.problemsUnder(answer.getResponseBody(), "codes");
         assertThat(codes).contains("追溯码数量与入区数量不符", taken, "追溯码已登记", ofOther, "追溯码属于其他商品");
         assertThat(count("select count(*) from lot where sku = '" + drug.sku() + "' and batch_no = 'PB-0004'"))
                 .isZero();
 
         EntityExchangeResult<String> again = post(form(drug.sku(), "PB-0003", expiry.toString(), "1", ""));
         assertThat(again.getStatus().value()).isEqualTo(422);
-        assertThat(problemsOf(again.getResponseBody(), "batchNo")).contains("该商品的这个批号已登记入区。");
+        assertThat(PageForms.problemsUnder(again.getResponseBody(), "batchNo")).contains("该商品的这个批号已登记入区。");
 
         EntityExchangeResult<String> expired = post(form(drug.sku(), "PB-0005", "2020-01-01", "1", ""));
-        assertThat(problemsOf(expired.getResponseBody(), "expiry")).contains("已过有效期的商品不能入区。");
+        assertThat(PageForms.problemsUnder(expired.getResponseBody(), "expiry")).contains("已过有效期的商品不能入区。");
 
         EntityExchangeResult<String> unknown = post(form("NO-SUCH-SKU", "PB-0006", expiry.toString(), "1", ""));
-        assertThat(problemsOf(unknown.getResponseBody(), "sku")).contains("没有此商品。");
+        assertThat(PageForms.problemsUnder(unknown.getResponseBody(), "sku")).contains("没有此商品。");
         assertThat(count("select count(*) from lot where batch_no in ('PB-0005', 'PB-0006')"))
                 .isZero();
     }
@@ -106,16 +106,7 @@ class LotEntryPageIntegrationTest extends IntegrationTestBase {
     @Test
     void theFormIsInBothLanguages() {
         for (String language : List.of("zh-CN", "en")) {
-            String page = operator()
-                    .get()
-                    .uri("/console/lots/new")
-                    .header("Accept-Language", language)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
+            String page = htmlIn(operator(), language, "/console/lots/new");
             assertThat(page).as(language).doesNotContain("??").contains("name=\"codes\"");
         }
     }
@@ -140,9 +131,4 @@ class LotEntryPageIntegrationTest extends IntegrationTestBase {
     }
 
     /** The problems shown under the field, as the page marks them up. */
-    private static String problemsOf(String page, String field) {
-        int at = page.indexOf("id=\"" + field + "-problems\"");
-        assertThat(at).as("problems under " + field).isPositive();
-        return page.substring(at, page.indexOf("</div>", at));
-    }
 }

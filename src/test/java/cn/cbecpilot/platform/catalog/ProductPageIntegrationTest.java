@@ -65,12 +65,12 @@ class ProductPageIntegrationTest extends IntegrationTestBase {
 
         assertThat(answer.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         String page = answer.getResponseBody();
-        assertThat(problems(page, "name")).contains("此项必填。");
-        assertThat(problems(page, "price")).contains("单价为 0.01 至 1000000 元，最多两位小数。");
-        assertThat(problems(page, "gcode")).contains("商品编码为 10 位数字。");
-        assertThat(problems(page, "gtin")).contains("GTIN 为 14 位数字。");
-        assertThat(problems(page, "vatRate")).contains("税率为 0 至 0.99，最多四位小数。");
-        assertThat(problems(page, "maxPerOrder")).contains("每单限购为 1 至 9999 件。");
+        assertThat(PageForms.problemsUnder(page, "name")).contains("此项必填。");
+        assertThat(PageForms.problemsUnder(page, "price")).contains("单价为 0.01 至 1000000 元，最多两位小数。");
+        assertThat(PageForms.problemsUnder(page, "gcode")).contains("商品编码为 10 位数字。");
+        assertThat(PageForms.problemsUnder(page, "gtin")).contains("GTIN 为 14 位数字。");
+        assertThat(PageForms.problemsUnder(page, "vatRate")).contains("税率为 0 至 0.99，最多四位小数。");
+        assertThat(PageForms.problemsUnder(page, "maxPerOrder")).contains("每单限购为 1 至 9999 件。");
         assertThat(page)
                 .contains("value=\"268,00\"", "value=\"90189\"", "<option value=\"DEVICE\" selected=\"selected\"");
         assertThat(count("select count(*) from product where sku = '" + sku + "'"))
@@ -87,15 +87,16 @@ class ProductPageIntegrationTest extends IntegrationTestBase {
         EntityExchangeResult<String> again = post(device(sku, wrongDigit));
 
         assertThat(again.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(problems(again.getResponseBody(), "gtin")).contains("校验位");
+        assertThat(PageForms.problemsUnder(again.getResponseBody(), "gtin")).contains("校验位");
 
         MultiValueMap<String, String> drug = device(sku, "");
         drug.set("category", "DRUG");
         drug.set("drugIdCode", "1234567");
-        assertThat(problems(post(drug).getResponseBody(), "drugIdCode")).contains("8");
+        assertThat(PageForms.problemsUnder(post(drug).getResponseBody(), "drugIdCode"))
+                .contains("8");
 
         MultiValueMap<String, String> same = device(sku, TracedProducts.gtin());
-        assertThat(problems(post(same).getResponseBody(), "sku")).contains("该编号已被其他商品使用。");
+        assertThat(PageForms.problemsUnder(post(same).getResponseBody(), "sku")).contains("该编号已被其他商品使用。");
         assertThat(count("select count(*) from product where sku = '" + sku + "'"))
                 .isOne();
     }
@@ -118,16 +119,7 @@ class ProductPageIntegrationTest extends IntegrationTestBase {
     @Test
     void theFormIsInBothLanguages() {
         for (String language : List.of("zh-CN", "en")) {
-            String page = operator()
-                    .get()
-                    .uri("/console/products/new")
-                    .header("Accept-Language", language)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
+            String page = htmlIn(operator(), language, "/console/products/new");
             assertThat(page).as(language).doesNotContain("??").contains("name=\"drugIdCode\"");
         }
     }
@@ -154,11 +146,5 @@ class ProductPageIntegrationTest extends IntegrationTestBase {
         form.add("maxPerOrder", "3");
         form.add("maxPerYear", "");
         return form;
-    }
-
-    private static String problems(String page, String field) {
-        int at = page.indexOf("id=\"" + field + "-problems\"");
-        assertThat(at).as("problems under " + field).isPositive();
-        return page.substring(at, page.indexOf("</div>", at));
     }
 }

@@ -76,12 +76,13 @@ class QualificationFormIntegrationTest extends IntegrationTestBase {
 
         assertThat(answer.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         String page = answer.getResponseBody();
-        assertThat(problems(page, "type-" + code)).contains("此项必填。");
-        assertThat(problems(page, "validUntil-" + code)).contains("有效期至不能早于有效期自。");
+        assertThat(PageForms.problemsUnder(page, "type-" + code)).contains("此项必填。");
+        assertThat(PageForms.problemsUnder(page, "validUntil-" + code)).contains("有效期至不能早于有效期自。");
         assertThat(page).contains("value=\"N-" + code + "\"", "<details class=\"record-qualification\" open");
 
         EntityExchangeResult<String> badDay = post(code, form("CBEC_PLATFORM", "N-" + code, null, today));
-        assertThat(problems(badDay.getResponseBody(), "validFrom-" + code)).contains("请填写有效日期");
+        assertThat(PageForms.problemsUnder(badDay.getResponseBody(), "validFrom-" + code))
+                .contains("请填写有效日期");
         assertThat(rows(code)).isEqualTo(before);
 
         PageForms page2 = PageForms.open(operator(), "/console/enterprises");
@@ -186,11 +187,5 @@ class QualificationFormIntegrationTest extends IntegrationTestBase {
             standings.put(m.group(2), m.group(1));
         }
         return standings;
-    }
-
-    private static String problems(String page, String field) {
-        int at = page.indexOf("id=\"" + field + "-problems\"");
-        assertThat(at).as("problems under " + field).isPositive();
-        return page.substring(at, page.indexOf("</div>", at));
     }
 }

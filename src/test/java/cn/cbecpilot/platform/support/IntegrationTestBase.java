@@ -219,6 +219,19 @@ public abstract class IntegrationTestBase {
                 .getResponseBody();
     }
 
+    /** A page's HTML in the language asked for (Accept-Language), which must answer 200. */
+    protected static String htmlIn(WebTestClient client, String language, String uri) {
+        return client.get()
+                .uri(uri)
+                .header("Accept-Language", language)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
     protected WebTestClient operator() {
         return http.mutate()
                 .defaultHeaders(h -> h.setBasicAuth("operator", "operator"))

@@ -43,6 +43,13 @@ public final class PageForms {
         return new PageForms(as, opened.getResponseCookies().getFirst("SESSION").getValue(), token.group(1));
     }
 
+    /** What a form page shows under the field (the block {@code <field>-problems}), which must be there. */
+    public static String problemsUnder(String page, String field) {
+        int at = page.indexOf("id=\"" + field + "-problems\"");
+        assertThat(at).as("problems under " + field).isPositive();
+        return page.substring(at, page.indexOf("</div>", at));
+    }
+
     /** Posts the URL-encoded form in the page's session with the page's token, as a plain HTML form is sent. */
     public EntityExchangeResult<String> postForm(String uri, MultiValueMap<String, String> form) {
         MultiValueMap<String, String> sent = new LinkedMultiValueMap<>(form);

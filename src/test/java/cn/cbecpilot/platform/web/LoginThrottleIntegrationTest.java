@@ -27,18 +27,10 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
     void refusesAnAccountWithFiveRecentFailuresEvenWithTheRightPassword() {
         String name = anOperator("right-password");
         for (int i = 0; i < 5; i++) {
-            as(name, "wrong-" + i)
-                    .get()
-                    .uri("/api/console/positive-list")
-                    .exchange()
-                    .expectStatus()
-                    .isUnauthorized();
+            signedIn(name, "wrong-" + i).expectStatus().isUnauthorized();
         }
 
-        as(name, "right-password")
-                .get()
-                .uri("/api/console/positive-list")
-                .exchange()
+        signedIn(name, "right-password")
                 .expectStatus()
                 .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader()
@@ -89,49 +81,24 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
     void aSuccessfulLoginResetsTheCount() {
         String name = anOperator("right-password");
         for (int i = 0; i < 4; i++) {
-            as(name, "wrong")
-                    .get()
-                    .uri("/api/console/positive-list")
-                    .exchange()
-                    .expectStatus()
-                    .isUnauthorized();
+            signedIn(name, "wrong").expectStatus().isUnauthorized();
         }
-        as(name, "right-password")
-                .get()
-                .uri("/api/console/positive-list")
-                .exchange()
-                .expectStatus()
-                .isOk();
+        signedIn(name, "right-password").expectStatus().isOk();
 
         for (int i = 0; i < 4; i++) {
-            as(name, "wrong")
-                    .get()
-                    .uri("/api/console/positive-list")
-                    .exchange()
-                    .expectStatus()
-                    .isUnauthorized();
+            signedIn(name, "wrong").expectStatus().isUnauthorized();
         }
 
-        as(name, "right-password")
-                .get()
-                .uri("/api/console/positive-list")
-                .exchange()
-                .expectStatus()
-                .isOk();
+        signedIn(name, "right-password").expectStatus().isOk();
 
         // that success was the login remembered from the first, and reset the count all the same
-        as(name, "wrong")
-                .get()
-                .uri("/api/console/positive-list")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized();
-        as(name, "right-password")
-                .get()
-                .uri("/api/console/positive-list")
-                .exchange()
-                .expectStatus()
-                .isOk();
+        signedIn(name, "wrong").expectStatus().isUnauthorized();
+        signedIn(name, "right-password").expectStatus().isOk();
+    }
+
+    /** A console API call with the account's name and the password given. */
+    private WebTestClient.ResponseSpec signedIn(String name, String password) {
+        return as(name, password).get().uri("/api/console/positive-list").exchange();
     }
 
     private String anOperator(String password) {
