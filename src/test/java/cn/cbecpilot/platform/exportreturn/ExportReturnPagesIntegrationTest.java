@@ -166,16 +166,7 @@ class ExportReturnPagesIntegrationTest extends IntegrationTestBase {
 
         for (String language : List.of("zh-CN", "en")) {
             for (String path : List.of("/console/export-returns", "/console/export-returns/" + returnNo)) {
-                String page = operator()
-                        .get()
-                        .uri(path)
-                        .header("Accept-Language", language)
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody();
+                String page = htmlIn(operator(), language, path);
                 assertThat(page)
                         .as(path + " in " + language)
                         .doesNotContain("??")
