@@ -314,6 +314,46 @@ class ClientMistakesIntegrationTest extends IntegrationTestBase {
                 .isZero();
     }
 
+    /**
+     * A form larger than the platform reads into memory (1 MB: a lot's codes typed by the tens of thousands, say) is
+     * too large, on the page as on the API, not a failure; nothing is written.
+     */
+    @Test
+    void aFormLargerThanThePlatformReadsIsTooLargeNotAFailure() {
+        String sku = new ReferenceData(operator()).drugInStock("氯雷他定片", "29.00", 0);
+        PageForms page = PageForms.open(operator(), "/console/lots/new");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("sku", sku);
+        form.add("batchNo", "BIG1");
+        form.add("expiry", "2030-01-31");
+        form.add("quantity", "60000");
+        form.add("codes", String.join("\n", java.util.Collections.nCopies(60_000, "87000010000000014321")));
+
+        EntityExchangeResult<String> answer = page.postForm("/console/lots", form);
+
+        assertThat(answer.getStatus().value()).isEqualTo(413);
+        operator()
+                .post()
+                .uri("/api/console/lots")
+                .bodyValue(Map.of(
+                        "sku",
+                        sku,
+                        "batchNo",
+                        "BIG2",
+                        "expiry",
+                        "2030-01-31",
+                        "quantity",
+                        60000,
+                        "codes",
+                        java.util.Collections.nCopies(60_000, "87000010000000014321")))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(count("select count(*) from lot where sku = '" + sku + "'")).isZero();
+    }
+
     /** The API words Bean Validation's standard messages in English on a machine whose language is Chinese. */
     @Test
     void fieldMessagesAreEnglishWhateverTheMachinesLanguage() {
