@@ -71,7 +71,8 @@ class AddingProducts {
 
     /**
      * The identifiers units of the product will carry must be ones a code can have: a GTIN with its mod-10 check digit
-     * right, and a drug identification code with the leading 8 of every NMPA code, or no unit could ever be scanned.
+     * right, and a drug identification code with the leading 8 of every NMPA code, or no unit could ever be scanned; and a
+     * year's limit no lower than an order's, or the order's limit would promise what the year's refuses.
      */
     private static Product identifiersChecked(Product p) {
         List<InvalidInput.FieldProblem> problems = new ArrayList<>();
@@ -80,6 +81,12 @@ class AddingProducts {
                     "BAD_CHECK_DIGIT",
                     "gtin",
                     "GTIN " + p.gtin() + " should end in check digit " + Gtin.checkDigit(p.gtin())));
+        }
+        if (p.maxPerOrder() != null && p.maxPerYear() != null && p.maxPerYear() < p.maxPerOrder()) {
+            problems.add(new InvalidInput.FieldProblem(
+                    "YEAR_BELOW_ORDER",
+                    "maxPerYear",
+                    "a year's limit of " + p.maxPerYear() + " is below the order's limit of " + p.maxPerOrder()));
         }
         if (p.drugIdCode() != null && !p.drugIdCode().startsWith("8")) {
             problems.add(new InvalidInput.FieldProblem(

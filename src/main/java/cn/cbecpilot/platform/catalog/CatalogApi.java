@@ -20,7 +20,10 @@ final class CatalogApi {
     private CatalogApi() {}
 
     record NewProduct(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,32}", message = "must be 1 to 32 letters, digits, . _ -")
+            @NotBlank
+                    @Pattern(
+                            regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,31}",
+                            message = "must be 1 to 32 letters, digits, . _ -, starting with a letter or digit")
                     String sku,
             @NotBlank @Size(max = 250) String name,
             @NotBlank @Pattern(regexp = "\\d{10}", message = "must be the 10-digit customs commodity code")

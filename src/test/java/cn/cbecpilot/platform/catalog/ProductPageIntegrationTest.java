@@ -95,6 +95,13 @@ class ProductPageIntegrationTest extends IntegrationTestBase {
         assertThat(PageForms.problemsUnder(post(drug).getResponseBody(), "drugIdCode"))
                 .contains("8");
 
+        MultiValueMap<String, String> limits = device("PF-" + nextBuyer(), TracedProducts.gtin());
+        limits.set("maxPerYear", "2");
+        assertThat(PageForms.problemsUnder(post(limits).getResponseBody(), "maxPerYear"))
+                .contains("每人每年限购不能少于每单限购。");
+        MultiValueMap<String, String> dots = device("..", TracedProducts.gtin());
+        assertThat(PageForms.problemsUnder(post(dots).getResponseBody(), "sku")).contains("以字母或数字开头");
+
         MultiValueMap<String, String> same = device(sku, TracedProducts.gtin());
         assertThat(PageForms.problemsUnder(post(same).getResponseBody(), "sku")).contains("该编号已被其他商品使用。");
         assertThat(count("select count(*) from product where sku = '" + sku + "'"))
