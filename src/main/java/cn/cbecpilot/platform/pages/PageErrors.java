@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -57,8 +58,13 @@ class PageErrors {
         return page(HttpStatus.INTERNAL_SERVER_ERROR, exchange);
     }
 
-    /** The same model Boot's error handler gives these templates for requests no controller takes. */
+    /**
+     * The same model Boot's error handler gives these templates for requests no controller takes. The connection is
+     * closed after an error page: with a session, a request that followed a 404 and then a 400 page on the same
+     * kept-alive connection was at times never read (the browser's next click hung); on a fresh connection it is.
+     */
     private static Rendering page(HttpStatusCode status, ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         String view = status.value() == 404 ? "error/404" : status.is4xxClientError() ? "error/4xx" : "error/5xx";
         return Rendering.view(view)
                 .status(status)
