@@ -2,9 +2,8 @@ package cn.cbecpilot.platform.bond;
 
 import cn.cbecpilot.platform.bond.EnteringLots.NewLot;
 import cn.cbecpilot.platform.pages.RuleProblem;
+import cn.cbecpilot.platform.shared.CalendarDays;
 import cn.cbecpilot.platform.shared.InvalidInput;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,7 +46,7 @@ record LotEntryForm(String sku, String batchNo, String expiry, String quantity, 
         }
         if (strip(expiry).isEmpty()) {
             add(problems, "expiry", RuleProblem.of("REQUIRED", CONTEXT));
-        } else if (date() == null) {
+        } else if (CalendarDays.typed(expiry) == null) {
             add(problems, "expiry", RuleProblem.of("BAD_DAY", CONTEXT));
         }
         if (strip(quantity).isEmpty()) {
@@ -73,7 +72,8 @@ record LotEntryForm(String sku, String batchNo, String expiry, String quantity, 
     /** The lot to enter; only once {@link #problems()} found none. */
     NewLot toLot() {
         List<String> lines = codeLines();
-        return new NewLot(strip(sku), strip(batchNo), date(), units(), lines.isEmpty() ? null : lines);
+        return new NewLot(
+                strip(sku), strip(batchNo), CalendarDays.typed(expiry), units(), lines.isEmpty() ? null : lines);
     }
 
     /**
@@ -91,15 +91,6 @@ record LotEntryForm(String sku, String batchNo, String expiry, String quantity, 
                     field.equals("codes") ? RuleProblem.of(p, CONTEXT, lines) : RuleProblem.of(p.code(), CONTEXT));
         }
         return problems;
-    }
-
-    private LocalDate date() {
-        try {
-            LocalDate date = LocalDate.parse(strip(expiry));
-            return date.getYear() >= 1900 && date.getYear() <= 9999 ? date : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private Integer units() {

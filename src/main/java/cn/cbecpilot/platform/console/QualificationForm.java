@@ -3,9 +3,9 @@ package cn.cbecpilot.platform.console;
 import cn.cbecpilot.platform.enterprise.Qualification;
 import cn.cbecpilot.platform.enterprise.QualificationType;
 import cn.cbecpilot.platform.pages.RuleProblem;
+import cn.cbecpilot.platform.shared.CalendarDays;
 import cn.cbecpilot.platform.shared.InvalidInput;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +35,8 @@ record QualificationForm(String type, String number, String validFrom, String va
         } else if (strip(number).length() > 64) {
             add(problems, "number", RuleProblem.of("NUMBER_TOO_LONG", CONTEXT, 64));
         }
-        LocalDate from = date(validFrom);
-        LocalDate until = date(validUntil);
+        LocalDate from = CalendarDays.typed(validFrom);
+        LocalDate until = CalendarDays.typed(validUntil);
         if (from == null) {
             add(problems, "validFrom", RuleProblem.of(strip(validFrom).isEmpty() ? "REQUIRED" : "BAD_DAY", CONTEXT));
         }
@@ -50,7 +50,7 @@ record QualificationForm(String type, String number, String validFrom, String va
 
     /** The qualification; only once {@link #problems()} found none. */
     Qualification toQualification() {
-        return new Qualification(kind(), strip(number), date(validFrom), date(validUntil));
+        return new Qualification(kind(), strip(number), CalendarDays.typed(validFrom), CalendarDays.typed(validUntil));
     }
 
     static Map<String, List<RuleProblem>> refusals(InvalidInput e) {
@@ -68,15 +68,6 @@ record QualificationForm(String type, String number, String validFrom, String va
             }
         }
         return null;
-    }
-
-    private static LocalDate date(String typed) {
-        try {
-            LocalDate date = LocalDate.parse(strip(typed));
-            return date.getYear() >= 1900 && date.getYear() <= 9999 ? date : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static void add(Map<String, List<RuleProblem>> problems, String field, RuleProblem problem) {

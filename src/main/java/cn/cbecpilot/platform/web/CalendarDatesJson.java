@@ -1,5 +1,6 @@
 package cn.cbecpilot.platform.web;
 
+import cn.cbecpilot.platform.shared.CalendarDays;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.Module;
@@ -12,16 +13,9 @@ import java.time.LocalDate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * A date in a JSON request is a calendar date of years 1900 to 9999: ISO 8601's signed and five-digit years
- * ({@code -0005-01-01}, {@code +99999-01-01}) name no expiry, validity or declaration, and PostgreSQL would store the
- * first shifted by its count of years before Christ.
- */
+/** A date in a JSON request is one of the {@link CalendarDays} the platform takes ({@code -0005-01-01} is not). */
 @Configuration(proxyBeanMethods = false)
 class CalendarDatesJson {
-
-    static final int FIRST_YEAR = 1900;
-    static final int LAST_YEAR = 9999;
 
     @Bean
     Module calendarDatesOnly() {
@@ -37,9 +31,12 @@ class CalendarDatesJson {
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
-            if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+            if (date != null && !CalendarDays.inUse(date)) {
                 throw new InvalidFormatException(
-                        p, "a date between " + FIRST_YEAR + " and " + LAST_YEAR + ", please", date, LocalDate.class);
+                        p,
+                        "a date between " + CalendarDays.FIRST_YEAR + " and " + CalendarDays.LAST_YEAR + ", please",
+                        date,
+                        LocalDate.class);
             }
             return date;
         }
